@@ -1,0 +1,103 @@
+/**
+ * Compiled expression nodes. The tree is built once per query; each node keeps the state that
+ * survives across evaluation steps (selected series, cursors, label caches). Nodes evaluate a
+ * batch of ascending timestamps at once, so that leaves can walk each series through the whole
+ * batch before moving to the next series: far kinder to caches than visiting every series at
+ * every step. Successive batches of one query are ascending too, except inside subqueries.
+ */
+import type { InstantVector, RangeVector, Sample } from './values.js';
+
+/** How many steps are evaluated together (bounding the samples in flight). */
+export const STEPS_PER_BATCH = 64;
+
+/** Calls `body` with consecutive batches of the times `first, first + step, ... <= last`. */
+export function forEachBatch(first: number, last: number, step: number, body: (times: number[]) => void): void {
+  let batch: number[] = [];
+  for (let t = first; t <= last; t += step) {
+    batch.push(t);
+    if (batch.length === STEPS_PER_BATCH) {
+      body(batch);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) body(batch);
+}
+
+/**
+ * Receives the samples of a batch one at a time: `sample` belongs to `times[k]`. The samples of
+ * one step arrive in vector order, but steps may interleave.
+ */
+export type SampleSink = (k: number, sample: Sample) => void;
+
+export interface VectorNode {
+  readonly type: 'vector';
+  /** The result at each of `times`. Callers must not modify the returned vectors or samples. */
+  vectorsAt(times: readonly number[]): InstantVector[];
+  /**
+   * The same samples, handed over as they are computed, so that consumers which fold them
+   * (aggregations, result collection) need not hold a whole batch.
+   */
+  streamAt(times: readonly number[], sink: SampleSink): void;
+}
+
+/** A vector node that computes whole vectors; streaming replays them. */
+export abstract class WholeVectorNode implements VectorNode {
+  readonly type = 'vector';
+  abstract vectorsAt(times: readonly number[]): InstantVector[];
+  streamAt(times: readonly number[], sink: SampleSink): void {
+    const vectors = this.vectorsAt(times);
+    for (let k = 0; k < vectors.length; k++) {
+      const samples = vectors[k]!;
+      for (let i = 0; i < samples.length; i++) sink(k, samples[i]!);
+    }
+  }
+}
+
+/** A vector node that produces samples one by one; whole vectors are collected from the stream. */
+export abstract class StreamingVectorNode implements VectorNode {
+  readonly type = 'vector';
+  abstract streamAt(times: readonly number[], sink: SampleSink): void;
+  vectorsAt(times: readonly number[]): InstantVector[] {
+    const out = emptyVectors(times.length);
+    this.streamAt(times, (k, s) => out[k]!.push(s));
+    return out;
+  }
+}
+
+export interface ScalarNode {
+  readonly type: 'scalar';
+  scalarsAt(times: readonly number[]): Float64Array;
+}
+
+export interface MatrixNode {
+  readonly type: 'matrix';
+  /** The windows at `t`; valid until the node is evaluated again. */
+  matrixAt(t: number): RangeVector;
+}
+
+export interface StringNode {
+  readonly type: 'string';
+  readonly value: string;
+}
+
+export type EvalNode = VectorNode | ScalarNode | MatrixNode | StringNode;
+
+export class ScalarConstant implements ScalarNode {
+  readonly type = 'scalar';
+  constructor(readonly value: number) {}
+  scalarsAt(times: readonly number[]): Float64Array {
+    return new Float64Array(times.length).fill(this.value);
+  }
+}
+
+export class StringConstant implements StringNode {
+  readonly type = 'string';
+  constructor(readonly value: string) {}
+}
+
+/** One empty vector per timestamp, to be filled. */
+export function emptyVectors(count: number): InstantVector[] {
+  const out: InstantVector[] = new Array(count);
+  for (let i = 0; i < count; i++) out[i] = [];
+  return out;
+}

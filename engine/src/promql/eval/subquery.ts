@@ -1,0 +1,145 @@
+/**
+ * Subqueries: the inner expression evaluated at every multiple of the step (in absolute time)
+ * inside `(t - offset - range, t - offset]` (or relative to `@`), presented as range windows.
+ * Inner results are buffered per series, so that consecutive outer steps only evaluate the
+ * inner steps that are new to them.
+ */
+import type { Labels } from '../../labels/labels.js';
+import type { SubqueryExpr } from '../ast.js';
+import { TimeColumns } from '../../series/memory-store.js';
+import { LabelsMemo } from './labels-memo.js';
+import { duplicateLabelsetError } from './name-dropping.js';
+import { forEachBatch, type MatrixNode, type VectorNode } from './nodes.js';
+import type { QueryContext } from './query-context.js';
+import { firstAfter } from './time-search.js';
+import type { RangeVector, Sample, SeriesWindow } from './values.js';
+
+class BufferedSeries {
+  readonly points = new TimeColumns();
+  /** dropName is set from the series' first sample. */
+  readonly window: SeriesWindow;
+
+  constructor(labels: Labels) {
+    this.window = { labels, ts: this.points.ts, vs: this.points.vs, from: 0, to: 0, dropName: false };
+  }
+}
+
+/** Points older than this many are dropped once they make up half of a buffer. */
+const COMPACT_AFTER = 1024;
+
+export interface SubqueryTiming {
+  rangeMs: number;
+  stepMs: number;
+  offsetMs: number;
+  atMs: number | undefined;
+}
+
+/** The first multiple of `step` after `t` (Prometheus aligns subquery steps to absolute time). */
+export function firstStepAfter(t: number, step: number): number {
+  return Math.floor(t / step) * step + step;
+}
+
+export class SubqueryNode implements MatrixNode {
+  readonly type = 'matrix';
+  private readonly series: BufferedSeries[] = [];
+  private readonly byKey = new Map<string, BufferedSeries>();
+  private readonly memo = new LabelsMemo<BufferedSeries>((labels) => {
+    const key = labels.key();
+    let buffer = this.byKey.get(key);
+    if (!buffer) {
+      buffer = new BufferedSeries(labels);
+      this.byKey.set(key, buffer);
+      this.series.push(buffer);
+    }
+    return buffer;
+  });
+  /** Inner steps evaluated and still buffered: [firstDone, lastDone]; NaN when none. */
+  private firstDone = NaN;
+  private lastDone = NaN;
+  private buffered = 0;
+
+  constructor(
+    private readonly ctx: QueryContext,
+    private readonly expr: SubqueryExpr,
+    private readonly inner: VectorNode,
+    private readonly timing: SubqueryTiming,
+  ) {}
+
+  matrixAt(t: number): RangeVector {
+    const { rangeMs, stepMs, offsetMs, atMs } = this.timing;
+    const end = (atMs ?? t) - offsetMs;
+    const start = end - rangeMs;
+    const first = firstStepAfter(start, stepMs);
+    this.evaluateUpTo(first, end);
+    return { series: this.windows(start, end), rangeStartMs: start, rangeEndMs: end };
+  }
+
+  /** Makes sure that every inner step from `first` to `end` is buffered. */
+  private evaluateUpTo(first: number, end: number): void {
+    let next: number;
+    if (!(first >= this.firstDone && first <= this.lastDone + this.timing.stepMs)) {
+      this.reset();
+      next = first;
+    } else {
+      next = this.lastDone + this.timing.stepMs;
+    }
+    this.firstDone = first;
+    if (next > end) return;
+    const outer = this.ctx.enterSubquery();
+    try {
+      forEachBatch(next, end, this.timing.stepMs, (times) => {
+        this.ctx.startStep();
+        const positions = new Int32Array(times.length);
+        let appended = 0;
+        this.inner.streamAt(times, (k, s) => {
+          this.append(s, times[k]!, positions[k]!++);
+          appended++;
+        });
+        this.buffered += appended;
+        this.ctx.hold(appended);
+        this.lastDone = times[times.length - 1]!;
+      });
+    } finally {
+      this.ctx.leaveSubquery(outer);
+    }
+  }
+
+  private append(s: Sample, ti: number, position: number): void {
+    const buffer = this.memo.get(s.labels, position);
+    const points = buffer.points;
+    if (points.length === 0) buffer.window.dropName = s.dropName === true;
+    else if (points.ts[points.length - 1] === ti) throw duplicateLabelsetError(this.expr.range);
+    points.put(ti, s.v);
+  }
+
+  private windows(start: number, end: number): SeriesWindow[] {
+    const out: SeriesWindow[] = [];
+    for (const buffer of this.series) {
+      const points = buffer.points;
+      let from = firstAfter(points.ts, points.length, start, 0);
+      if (from >= COMPACT_AFTER && from * 2 >= points.length) {
+        points.dropFirst(from);
+        this.buffered -= from;
+        this.ctx.hold(-from);
+        from = 0;
+      }
+      const to = firstAfter(points.ts, points.length, end, from);
+      if (to <= from) continue;
+      const w = buffer.window;
+      w.ts = points.ts;
+      w.vs = points.vs;
+      w.from = from;
+      w.to = to;
+      out.push(w);
+    }
+    return out;
+  }
+
+  private reset(): void {
+    for (const buffer of this.series) buffer.points.length = 0;
+    this.ctx.hold(-this.buffered);
+    this.buffered = 0;
+    this.firstDone = NaN;
+    this.lastDone = NaN;
+  }
+}

@@ -1,0 +1,316 @@
+/**
+ * The PromQL grammar, as one Chevrotain parser whose single instance is reused for every parse.
+ *
+ * Binary operators are parsed as a flat sequence (`operand (operator operand)*`); the tree builder
+ * applies Prometheus's precedence and associativity. That keeps the grammar's recursion to real
+ * nesting (parentheses, calls, selectors), however long an operator chain is.
+ */
+import { CstParser, type TokenType } from 'chevrotain';
+import {
+  AggregateOperator,
+  allTokens,
+  At,
+  BinaryOperator,
+  Bool,
+  By,
+  Colon,
+  Comma,
+  DurationOperator,
+  End,
+  GroupLeft,
+  GroupRight,
+  Identifier,
+  Ignoring,
+  LabelName,
+  LBrace,
+  LBracket,
+  LParen,
+  MatchOperator,
+  MetricName,
+  NumericLiteral,
+  Offset,
+  On,
+  RBrace,
+  RBracket,
+  RParen,
+  Start,
+  StringLiteral,
+  UnaryOperator,
+  Without,
+} from './lexer.js';
+import { parserErrorMessages } from './syntax-messages.js';
+
+export class PromQLParser extends CstParser {
+  constructor() {
+    super(allTokens, {
+      recoveryEnabled: true,
+      maxLookahead: 3,
+      nodeLocationTracking: 'none',
+      errorMessageProvider: parserErrorMessages,
+    });
+    this.performSelfAnalysis();
+  }
+
+  /**
+   * Recovery may invent a missing token, but not an opening bracket: that would only lead to a
+   * second error about the bracket never being closed.
+   */
+  protected override canTokenTypeBeInsertedInRecovery(tokenType: TokenType): boolean {
+    return tokenType !== LParen && tokenType !== LBrace && tokenType !== LBracket;
+  }
+
+  /** The start rule: one expression and nothing after it. */
+  readonly promql = this.RULE('promql', () => {
+    this.SUBRULE(this.expression);
+  });
+
+  readonly expression = this.RULE('expression', () => {
+    this.SUBRULE(this.operand);
+    this.MANY(() => this.SUBRULE(this.binaryOperation));
+  });
+
+  /** An operator with its modifiers (`bool`, `on(...)`, `group_left(...)`) and its right operand. */
+  readonly binaryOperation = this.RULE('binaryOperation', () => {
+    this.CONSUME(BinaryOperator);
+    this.OPTION(() => this.CONSUME(Bool));
+    this.OPTION2(() => {
+      this.SUBRULE(this.vectorMatching);
+      this.OPTION3(() => this.SUBRULE(this.groupModifier));
+    });
+    this.SUBRULE(this.operand);
+  });
+
+  readonly vectorMatching = this.RULE('vectorMatching', () => {
+    this.OR([{ ALT: () => this.CONSUME(On) }, { ALT: () => this.CONSUME(Ignoring) }]);
+    this.SUBRULE(this.groupingLabels);
+  });
+
+  readonly groupModifier = this.RULE('groupModifier', () => {
+    this.OR([{ ALT: () => this.CONSUME(GroupLeft) }, { ALT: () => this.CONSUME(GroupRight) }]);
+    this.OPTION(() => this.SUBRULE(this.groupingLabels));
+  });
+
+  /** A primary expression with unary signs before it and ranges, offsets and `@` after it. */
+  readonly operand = this.RULE('operand', () => {
+    this.MANY(() => this.CONSUME(UnaryOperator));
+    this.SUBRULE(this.primary);
+    this.MANY2(() => this.SUBRULE(this.postfixModifier));
+  });
+
+  readonly postfixModifier = this.RULE('postfixModifier', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.rangeOrSubquery) },
+      { ALT: () => this.SUBRULE(this.offsetModifier) },
+      { ALT: () => this.SUBRULE(this.atModifier) },
+    ]);
+  });
+
+  readonly primary = this.RULE('primary', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.functionCall) },
+      { ALT: () => this.SUBRULE(this.aggregation) },
+      { ALT: () => this.SUBRULE(this.vectorSelector) },
+      { ALT: () => this.SUBRULE(this.numberLiteral) },
+      { ALT: () => this.SUBRULE(this.stringLiteral) },
+      { ALT: () => this.SUBRULE(this.parenExpr) },
+    ]);
+  });
+
+  readonly functionCall = this.RULE('functionCall', () => {
+    this.CONSUME(Identifier);
+    this.SUBRULE(this.callArguments);
+  });
+
+  /** `sum by (job) (x)` or `sum (x) by (job)`. */
+  readonly aggregation = this.RULE('aggregation', () => {
+    this.CONSUME(AggregateOperator);
+    this.OR([
+      {
+        ALT: () => {
+          this.SUBRULE(this.aggregateModifier);
+          this.SUBRULE(this.callArguments);
+        },
+      },
+      {
+        ALT: () => {
+          this.SUBRULE2(this.callArguments);
+          this.OPTION(() => this.SUBRULE2(this.aggregateModifier));
+        },
+      },
+    ]);
+  });
+
+  readonly aggregateModifier = this.RULE('aggregateModifier', () => {
+    this.OR([{ ALT: () => this.CONSUME(By) }, { ALT: () => this.CONSUME(Without) }]);
+    this.SUBRULE(this.groupingLabels);
+  });
+
+  /** Arguments in parentheses; an empty argument (a trailing comma) is parsed and reported later. */
+  readonly callArguments = this.RULE('callArguments', () => {
+    this.CONSUME(LParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.expression);
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        this.OPTION2(() => this.SUBRULE2(this.expression));
+      });
+    });
+    this.CONSUME(RParen);
+  });
+
+  readonly vectorSelector = this.RULE('vectorSelector', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(MetricName);
+          this.OPTION(() => this.SUBRULE(this.labelMatchers));
+        },
+      },
+      { ALT: () => this.SUBRULE2(this.labelMatchers) },
+    ]);
+  });
+
+  readonly labelMatchers = this.RULE('labelMatchers', () => {
+    this.CONSUME(LBrace);
+    this.OPTION(() => {
+      this.SUBRULE(this.labelMatcher);
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        this.SUBRULE2(this.labelMatcher);
+      });
+      this.OPTION2(() => this.CONSUME2(Comma));
+    });
+    this.CONSUME(RBrace);
+  });
+
+  /** `name="value"`, `"quoted name"=~"value"`, or a quoted metric name alone: `{"http.requests"}`. */
+  readonly labelMatcher = this.RULE('labelMatcher', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Identifier);
+          this.CONSUME(MatchOperator);
+          this.CONSUME(StringLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME2(StringLiteral);
+          this.OPTION(() => {
+            this.CONSUME2(MatchOperator);
+            this.CONSUME3(StringLiteral);
+          });
+        },
+      },
+    ]);
+  });
+
+  readonly groupingLabels = this.RULE('groupingLabels', () => {
+    this.CONSUME(LParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.groupingLabel);
+      this.MANY(() => {
+        this.CONSUME(Comma);
+        this.SUBRULE2(this.groupingLabel);
+      });
+      this.OPTION2(() => this.CONSUME2(Comma));
+    });
+    this.CONSUME(RParen);
+  });
+
+  readonly groupingLabel = this.RULE('groupingLabel', () => {
+    this.OR([{ ALT: () => this.CONSUME(LabelName) }, { ALT: () => this.CONSUME(StringLiteral) }]);
+  });
+
+  /** `[5m]` selects a range; `[30m:1m]` and `[30m:]` run a subquery. */
+  readonly rangeOrSubquery = this.RULE('rangeOrSubquery', () => {
+    this.CONSUME(LBracket);
+    this.SUBRULE(this.rangeDuration);
+    this.OPTION(() => {
+      this.CONSUME(Colon);
+      this.OPTION2(() => this.SUBRULE(this.stepDuration));
+    });
+    this.CONSUME(RBracket);
+  });
+
+  readonly rangeDuration = this.RULE('rangeDuration', () => {
+    this.SUBRULE(this.durationExpr);
+  });
+
+  readonly stepDuration = this.RULE('stepDuration', () => {
+    this.SUBRULE(this.durationExpr);
+  });
+
+  /** `offset 5m`, `offset -5m`; arithmetic only in parentheses: `offset (1h + 5m)`. */
+  readonly offsetModifier = this.RULE('offsetModifier', () => {
+    this.CONSUME(Offset);
+    this.MANY(() => this.CONSUME(UnaryOperator));
+    this.OR([
+      { ALT: () => this.CONSUME(NumericLiteral) },
+      { ALT: () => this.SUBRULE(this.parenDuration) },
+    ]);
+  });
+
+  /** Duration arithmetic, experimental in Prometheus: `[5m + 30s]`, `[1h:(5m * 2)]`. */
+  readonly durationExpr = this.RULE('durationExpr', () => {
+    this.SUBRULE(this.durationOperand);
+    this.MANY(() => {
+      this.CONSUME(DurationOperator);
+      this.SUBRULE2(this.durationOperand);
+    });
+  });
+
+  readonly durationOperand = this.RULE('durationOperand', () => {
+    this.MANY(() => this.CONSUME(UnaryOperator));
+    this.OR([
+      { ALT: () => this.CONSUME(NumericLiteral) },
+      { ALT: () => this.SUBRULE(this.parenDuration) },
+    ]);
+  });
+
+  readonly parenDuration = this.RULE('parenDuration', () => {
+    this.CONSUME(LParen);
+    this.SUBRULE(this.durationExpr);
+    this.CONSUME(RParen);
+  });
+
+  /** `@ 1609746000`, `@ start()`, `@ end()`. */
+  readonly atModifier = this.RULE('atModifier', () => {
+    this.CONSUME(At);
+    this.OR([
+      {
+        ALT: () => {
+          this.OPTION(() => this.CONSUME(UnaryOperator));
+          this.CONSUME(NumericLiteral);
+        },
+      },
+      {
+        ALT: () => {
+          this.OR2([{ ALT: () => this.CONSUME(Start) }, { ALT: () => this.CONSUME(End) }]);
+          this.CONSUME(LParen);
+          this.CONSUME(RParen);
+        },
+      },
+    ]);
+  });
+
+  readonly numberLiteral = this.RULE('numberLiteral', () => {
+    this.CONSUME(NumericLiteral);
+  });
+
+  readonly stringLiteral = this.RULE('stringLiteral', () => {
+    this.CONSUME(StringLiteral);
+  });
+
+  readonly parenExpr = this.RULE('parenExpr', () => {
+    this.CONSUME(LParen);
+    this.SUBRULE(this.expression);
+    this.CONSUME(RParen);
+  });
+}
+
+/** The one parser instance; set `input` and call `promql()`. Not re-entrant. */
+export const promqlParser = new PromQLParser();
+
+/** The start rule's name, for `computeContentAssist`. */
+export const START_RULE = 'promql';

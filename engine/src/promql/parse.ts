@@ -1,0 +1,91 @@
+/**
+ * Parsing PromQL text into an expression tree, with every syntax problem and every parse-time check
+ * Prometheus makes besides type checking (see checker.ts for that).
+ */
+import type { IRecognitionException, IToken } from 'chevrotain';
+import type { Expr, TextRange } from './ast.js';
+import { KlaxonError, problem, type Problem } from '../errors.js';
+import { AstBuilder } from './build-ast.js';
+import { promqlParser } from './grammar.js';
+import { promqlLexer, UnterminatedString } from './lexer.js';
+import { findTooDeepBracket, isTreeTooDeep, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH } from './nesting-limit.js';
+
+export interface ParseResult {
+  /** The tree, also after errors when recovery could build one. */
+  expr: Expr | undefined;
+  /** Problems in text order; all have `source: 'parse'`. */
+  problems: Problem[];
+}
+
+const SOURCE = 'parse';
+const builder = new AstBuilder();
+
+export function parseExpr(text: string): ParseResult {
+  const problems: Problem[] = [];
+  const lexed = promqlLexer.tokenize(text);
+  for (const error of lexed.errors) {
+    problems.push(problem(error.message, { start: error.offset, end: error.offset + error.length }, SOURCE));
+  }
+  const tokens = lexed.tokens;
+  for (const token of tokens) {
+    if (token.tokenType !== UnterminatedString) continue;
+    const message = token.image.startsWith('`') ? 'unterminated raw string' : 'unterminated quoted string';
+    problems.push(problem(message, tokenRange(token, text), SOURCE));
+  }
+  if (tokens.length === 0) {
+    if (problems.length === 0) problems.push(problem('no expression found in input', { start: 0, end: 0 }, SOURCE));
+    return { expr: undefined, problems };
+  }
+  const tooDeep = findTooDeepBracket(tokens);
+  if (tooDeep) {
+    const message = `expression nesting too deep (limit ${MAX_BRACKET_DEPTH} parentheses, braces and brackets)`;
+    problems.push(problem(message, tokenRange(tooDeep, text), SOURCE));
+    return { expr: undefined, problems: sortByPosition(problems) };
+  }
+
+  let expr: Expr | undefined;
+  try {
+    promqlParser.input = tokens;
+    const cst = promqlParser.promql();
+    for (const error of promqlParser.errors) problems.push(syntaxProblem(error, text));
+    expr = builder.build(cst, problems);
+  } catch (e) {
+    // A safety net: a parse must report, never throw.
+    problems.push(problem(`internal error while parsing: ${(e as Error).message}`, wholeText(text), SOURCE));
+    return { expr: undefined, problems: sortByPosition(problems) };
+  }
+  if (expr && tokens.length >= MAX_TREE_DEPTH && isTreeTooDeep(expr)) {
+    problems.push(problem(`expression nesting too deep (limit ${MAX_TREE_DEPTH} levels)`, wholeText(text), SOURCE));
+    return { expr: undefined, problems: sortByPosition(problems) };
+  }
+  // Like Prometheus, check the finished tree only when nothing else is wrong with the text.
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...builder.selectorProblems());
+  return { expr, problems: sortByPosition(problems) };
+}
+
+/** Parses and returns the tree; throws a KlaxonError carrying every error otherwise. */
+export function parseExprOrThrow(text: string): Expr {
+  const { expr, problems } = parseExpr(text);
+  const errors = problems.filter((p) => p.severity === 'error');
+  if (errors.length > 0) throw new KlaxonError(errors);
+  if (!expr) throw new KlaxonError(problem('no expression found in input', wholeText(text), SOURCE));
+  return expr;
+}
+
+function syntaxProblem(error: IRecognitionException, text: string): Problem {
+  return problem(error.message, tokenRange(error.token, text), SOURCE);
+}
+
+/** The end of input has no token position; errors there point at the end of the text. */
+function tokenRange(token: IToken, text: string): TextRange {
+  if (!Number.isFinite(token.startOffset)) return { start: text.length, end: text.length };
+  return { start: token.startOffset, end: token.startOffset + token.image.length };
+}
+
+function wholeText(text: string): TextRange {
+  return { start: 0, end: text.length };
+}
+
+function sortByPosition(problems: Problem[]): Problem[] {
+  return problems.sort((a, b) => a.range.start - b.range.start);
+}
