@@ -1,5 +1,6 @@
 /** Every `klaxon` subcommand. Adding one is one line here. */
 import type { Subcommand } from './subcommand.js';
+import { runCommand } from './run-command.js';
 import { testCommand } from './test-command.js';
 
-export const SUBCOMMANDS: readonly Subcommand[] = [testCommand];
+export const SUBCOMMANDS: readonly Subcommand[] = [runCommand, testCommand];

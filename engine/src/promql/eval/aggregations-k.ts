@@ -9,7 +9,7 @@ import type { AggregateExpr, TextRange } from '../ast.js';
 import { formatGoFloat } from './functions/go-float.js';
 import { GroupIndex, groupingOf } from './grouping.js';
 import { labelsHash } from './label-hash.js';
-import { WholeVectorNode, type ScalarNode, type VectorNode } from './nodes.js';
+import { ChunkedVectorNode, type ScalarNode, type VectorNode } from './nodes.js';
 import type { QueryContext } from './query-context.js';
 import { ascending, descending, heapFixTop, heapPush, sortHeapReversed } from './sample-heap.js';
 import { EvalError, type InstantVector, type Sample } from './values.js';
@@ -37,7 +37,7 @@ export function keptByRatio(labels: Labels, r: number): boolean {
   return r >= 0 ? offset < r : offset >= 1 + r;
 }
 
-export class SubsetAggregateNode extends WholeVectorNode {
+export class SubsetAggregateNode extends ChunkedVectorNode {
   private readonly groups: GroupIndex<SubsetGroup>;
   private evaluation = 0;
 
@@ -53,7 +53,7 @@ export class SubsetAggregateNode extends WholeVectorNode {
     this.groups = new GroupIndex(groupingOf(expr), () => new SubsetGroup());
   }
 
-  vectorsAt(times: readonly number[]): InstantVector[] {
+  protected vectorsOfChunk(times: readonly number[]): InstantVector[] {
     const params = this.param.scalarsAt(times);
     const inputs = this.input.vectorsAt(times);
     return inputs.map((input, k) => this.select(input, params[k]!));

@@ -101,7 +101,8 @@ class Compiler {
       maxMs: (atMs ?? span.maxMs) - expr.offsetMs,
     };
     const inner = this.vector(expr.expr, innerSpan, inv);
-    return new SubqueryNode(this.ctx, expr, inner, { rangeMs: expr.rangeMs, stepMs, offsetMs: expr.offsetMs, atMs });
+    const timing = { rangeMs: expr.rangeMs, stepMs, offsetMs: expr.offsetMs, atMs, lastStepMs: innerSpan.maxMs };
+    return new SubqueryNode(this.ctx, expr, inner, timing);
   }
 
   private unary(expr: UnaryExpr, span: TimeSpan, inv: boolean): EvalNode {

@@ -5,7 +5,7 @@
 import { goQuote, type Labels } from '../../labels/labels.js';
 import type { AggregateExpr } from '../ast.js';
 import { groupKeyFunction, groupLabels, type Grouping } from './grouping.js';
-import { WholeVectorNode, type VectorNode } from './nodes.js';
+import { ChunkedVectorNode, type VectorNode } from './nodes.js';
 import { formatPlainFloat } from './plain-float.js';
 import { EvalError, type InstantVector } from './values.js';
 
@@ -16,7 +16,7 @@ function isValidLabelName(name: string): boolean {
   return name.length > 0 && !LONE_SURROGATE.test(name);
 }
 
-export class CountValuesNode extends WholeVectorNode {
+export class CountValuesNode extends ChunkedVectorNode {
   private readonly grouping: Grouping;
   private readonly groupKey: (labels: Labels) => string;
 
@@ -32,7 +32,7 @@ export class CountValuesNode extends WholeVectorNode {
     this.groupKey = groupKeyFunction(this.grouping);
   }
 
-  vectorsAt(times: readonly number[]): InstantVector[] {
+  protected vectorsOfChunk(times: readonly number[]): InstantVector[] {
     return this.input.vectorsAt(times).map((input, k) => this.count(input, times[k]!));
   }
 

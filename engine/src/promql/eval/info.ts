@@ -9,7 +9,7 @@ import { Matcher } from '../../labels/matcher.js';
 import type { Call, VectorSelector } from '../ast.js';
 import type { StoredSeries } from '../../series/source.js';
 import { keyOfLabelsIn, METRIC_NAME } from './label-keys.js';
-import { WholeVectorNode, type VectorNode } from './nodes.js';
+import { ChunkedVectorNode, type VectorNode } from './nodes.js';
 import type { QueryContext } from './query-context.js';
 import { visibleSample } from './selectors.js';
 import { EvalError, type InstantVector, type Sample } from './values.js';
@@ -24,7 +24,7 @@ interface InfoSample {
   t: number;
 }
 
-export class InfoNode extends WholeVectorNode {
+export class InfoNode extends ChunkedVectorNode {
   /** Matchers on `__name__`: which metrics are info metrics. */
   private readonly nameMatchers: Matcher[];
   /** The other matchers, by label name: which data labels to add. */
@@ -50,7 +50,7 @@ export class InfoNode extends WholeVectorNode {
     if (this.nameMatchers.length === 0) this.nameMatchers = [DEFAULT_INFO_METRIC];
   }
 
-  vectorsAt(times: readonly number[]): InstantVector[] {
+  protected vectorsOfChunk(times: readonly number[]): InstantVector[] {
     const bases = this.base.vectorsAt(times);
     const infoSeries = this.infoSeriesFor(bases);
     const lookback = this.ctx.settings.lookbackDeltaMs;

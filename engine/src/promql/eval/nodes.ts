@@ -53,6 +53,27 @@ export abstract class WholeVectorNode implements VectorNode {
   }
 }
 
+/** At most this many steps of whole input vectors are held at once (see ChunkedVectorNode). */
+const STEPS_PER_CHUNK = 16;
+
+/**
+ * A node that needs the whole vectors of its inputs (matching, ranking): it takes a batch in
+ * smaller chunks, so that fewer input samples are alive at a time, which spares the garbage
+ * collector from promoting them.
+ */
+export abstract class ChunkedVectorNode extends WholeVectorNode {
+  protected abstract vectorsOfChunk(times: readonly number[]): InstantVector[];
+
+  vectorsAt(times: readonly number[]): InstantVector[] {
+    if (times.length <= STEPS_PER_CHUNK) return this.vectorsOfChunk(times);
+    const out: InstantVector[] = [];
+    for (let i = 0; i < times.length; i += STEPS_PER_CHUNK) {
+      for (const v of this.vectorsOfChunk(times.slice(i, i + STEPS_PER_CHUNK))) out.push(v);
+    }
+    return out;
+  }
+}
+
 /** A vector node that produces samples one by one; whole vectors are collected from the stream. */
 export abstract class StreamingVectorNode implements VectorNode {
   readonly type = 'vector';

@@ -9,13 +9,16 @@ import type { SubqueryExpr } from '../ast.js';
 import { TimeColumns } from '../../series/memory-store.js';
 import { LabelsMemo } from './labels-memo.js';
 import { duplicateLabelsetError } from './name-dropping.js';
-import { forEachBatch, type MatrixNode, type VectorNode } from './nodes.js';
+import { forEachBatch, STEPS_PER_BATCH, type MatrixNode, type VectorNode } from './nodes.js';
 import type { QueryContext } from './query-context.js';
 import { firstAfter } from './time-search.js';
 import type { RangeVector, Sample, SeriesWindow } from './values.js';
 
 class BufferedSeries {
   readonly points = new TimeColumns();
+  /** Search positions of the previous window, to start from. */
+  fromHint = 0;
+  toHint = 0;
   /** dropName is set from the series' first sample. */
   readonly window: SeriesWindow;
 
@@ -32,6 +35,8 @@ export interface SubqueryTiming {
   stepMs: number;
   offsetMs: number;
   atMs: number | undefined;
+  /** The latest inner step any evaluation of the subquery can need. */
+  lastStepMs: number;
 }
 
 /** The first multiple of `step` after `t` (Prometheus aligns subquery steps to absolute time). */
@@ -70,7 +75,10 @@ export class SubqueryNode implements MatrixNode {
     const end = (atMs ?? t) - offsetMs;
     const start = end - rangeMs;
     const first = firstStepAfter(start, stepMs);
-    this.evaluateUpTo(first, end);
+    // Inner steps are evaluated a batch ahead: later outer steps will need them, and
+    // evaluating many steps together is much faster than one at a time.
+    const ahead = Math.max(end, Math.min(end + (STEPS_PER_BATCH - 1) * stepMs, this.timing.lastStepMs));
+    this.evaluateUpTo(first, ahead);
     return { series: this.windows(start, end), rangeStartMs: start, rangeEndMs: end };
   }
 
@@ -116,14 +124,17 @@ export class SubqueryNode implements MatrixNode {
     const out: SeriesWindow[] = [];
     for (const buffer of this.series) {
       const points = buffer.points;
-      let from = firstAfter(points.ts, points.length, start, 0);
+      let from = firstAfter(points.ts, points.length, start, buffer.fromHint);
       if (from >= COMPACT_AFTER && from * 2 >= points.length) {
         points.dropFirst(from);
         this.buffered -= from;
         this.ctx.hold(-from);
         from = 0;
+        buffer.toHint = 0;
       }
-      const to = firstAfter(points.ts, points.length, end, from);
+      const to = firstAfter(points.ts, points.length, end, buffer.toHint > from ? buffer.toHint : from);
+      buffer.fromHint = from;
+      buffer.toHint = to;
       if (to <= from) continue;
       const w = buffer.window;
       w.ts = points.ts;
@@ -136,7 +147,11 @@ export class SubqueryNode implements MatrixNode {
   }
 
   private reset(): void {
-    for (const buffer of this.series) buffer.points.length = 0;
+    for (const buffer of this.series) {
+      buffer.points.length = 0;
+      buffer.fromHint = 0;
+      buffer.toHint = 0;
+    }
     this.ctx.hold(-this.buffered);
     this.buffered = 0;
     this.firstDone = NaN;

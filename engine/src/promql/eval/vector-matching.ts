@@ -19,6 +19,13 @@ export function signatureMemo(matching: VectorMatching): LabelsMemo<string> {
   return new LabelsMemo(matchingSignature(matching));
 }
 
+/** Whether `samples` carry exactly the Labels objects of `labels`, in order. */
+export function sameLabels(labels: readonly Labels[], samples: readonly { labels: Labels }[]): boolean {
+  if (labels.length !== samples.length) return false;
+  for (let i = 0; i < labels.length; i++) if (labels[i] !== samples[i]!.labels) return false;
+  return true;
+}
+
 /** The matching labels of a series as Prometheus prints them in cardinality errors. */
 export function matchedLabels(labels: Labels, matching: VectorMatching): Labels {
   return matching.on ? labels.keepOnly(matching.labels) : labels.without([METRIC_NAME, ...matching.labels]);

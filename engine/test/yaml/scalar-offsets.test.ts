@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { isMap, parseDocument, type Scalar } from 'yaml';
+import { scalarOffsets } from '../../src/yaml/scalar-offsets.js';
+
+/** The scalar under key `v`, and the file offsets of each of its value's characters. */
+function offsetsOf(source: string): { value: string; offsets: number[] } {
+  const doc = parseDocument(source);
+  const map = doc.contents;
+  if (!isMap(map)) throw new Error('expected a mapping');
+  const node = map.get('v', true) as Scalar;
+  return { value: String(node.value), offsets: scalarOffsets(node, source) };
+}
+
+/** Every value character must sit at its mapped file offset (escapes map to the escape's start). */
+function expectFaithful(source: string, escapes: Record<string, string> = {}) {
+  const { value, offsets } = offsetsOf(source);
+  expect(offsets).toHaveLength(value.length + 1);
+  [...value].forEach((ch, i) => {
+    const at = source[offsets[i]!]!;
+    if (ch === ' ' && (at === '\n' || at === ' ')) return;
+    expect(escapes[ch] ?? ch).toContain(at);
+  });
+  return { value, offsets };
+}
+
+describe('scalarOffsets', () => {
+  it('maps plain scalars one to one', () => {
+    const source = 'v: rate(x[5m]) > 1\n';
+    const { offsets } = expectFaithful(source);
+    expect(offsets[0]).toBe(3);
+  });
+
+  it('maps multi-line plain scalars through the folded line break', () => {
+    const source = 'v: sum(x)\n  > 1\n';
+    const { value, offsets } = expectFaithful(source);
+    expect(value).toBe('sum(x) > 1');
+    expect(source[offsets[value.indexOf('>')]!]).toBe('>');
+  });
+
+  it('maps double-quoted scalars with escapes to the escape', () => {
+    const source = 'v: "foo{a=\\"b\\"} > 1"\n';
+    const { value, offsets } = expectFaithful(source, { '"': '\\"' });
+    expect(value).toBe('foo{a="b"} > 1');
+    expect(source.slice(offsets[value.indexOf('>')]!, offsets[value.indexOf('>')]! + 1)).toBe('>');
+  });
+
+  it("maps single-quoted scalars with '' escapes", () => {
+    const source = "v: 'foo{a=''b''} > 1'\n";
+    const { value, offsets } = expectFaithful(source);
+    expect(value).toBe("foo{a='b'} > 1");
+    expect(source[offsets[value.indexOf('>')]!]).toBe('>');
+  });
+
+  it('maps literal block scalars line by line', () => {
+    const source = 'v: |\n  sum(x)\n    > 1\n';
+    const { value, offsets } = expectFaithful(source);
+    expect(value).toBe('sum(x)\n  > 1\n');
+    expect(offsets[value.indexOf('>')]).toBe(source.indexOf('>'));
+  });
+
+  it('maps literal block scalars with stripped chomping', () => {
+    const source = 'v: |-\n  up == 0\n\n';
+    const { value, offsets } = offsetsOf(source);
+    expect(value).toBe('up == 0');
+    expect(offsets[value.indexOf('0')]).toBe(source.indexOf('0'));
+  });
+
+  it('falls back to an alignment for folded blocks', () => {
+    const source = 'v: >\n  sum(x)\n  > 1\n';
+    const { value, offsets } = offsetsOf(source);
+    expect(offsets[value.indexOf('>')]).toBe(source.lastIndexOf('>'));
+  });
+});
