@@ -74,28 +74,34 @@ export class SubqueryNode implements MatrixNode {
     const { rangeMs, stepMs, offsetMs, atMs } = this.timing;
     const end = (atMs ?? t) - offsetMs;
     const start = end - rangeMs;
-    const first = firstStepAfter(start, stepMs);
-    // Inner steps are evaluated a batch ahead: later outer steps will need them, and
-    // evaluating many steps together is much faster than one at a time.
-    const ahead = Math.max(end, Math.min(end + (STEPS_PER_BATCH - 1) * stepMs, this.timing.lastStepMs));
-    this.evaluateUpTo(first, ahead);
+    this.evaluateUpTo(firstStepAfter(start, stepMs), end);
     return { series: this.windows(start, end), rangeStartMs: start, rangeEndMs: end };
   }
 
-  /** Makes sure that every inner step from `first` to `end` is buffered. */
+  /**
+   * Makes sure that every inner step from `first` to `end` is buffered. Missing steps are
+   * evaluated a batch ahead, as far as later outer steps can need them: evaluating many inner
+   * steps together is much faster than one at a time.
+   */
   private evaluateUpTo(first: number, end: number): void {
+    const step = this.timing.stepMs;
     let next: number;
-    if (!(first >= this.firstDone && first <= this.lastDone + this.timing.stepMs)) {
+    if (!(first >= this.firstDone && first <= this.lastDone + step)) {
       this.reset();
       next = first;
     } else {
-      next = this.lastDone + this.timing.stepMs;
+      next = this.lastDone + step;
     }
     this.firstDone = first;
     if (next > end) return;
+    const last = Math.max(end, Math.min(next + (STEPS_PER_BATCH - 1) * step, this.timing.lastStepMs));
+    this.evaluate(next, last);
+  }
+
+  private evaluate(next: number, last: number): void {
     const outer = this.ctx.enterSubquery();
     try {
-      forEachBatch(next, end, this.timing.stepMs, (times) => {
+      forEachBatch(next, last, this.timing.stepMs, (times) => {
         this.ctx.startStep();
         const positions = new Int32Array(times.length);
         let appended = 0;

@@ -67,8 +67,12 @@ function extrapolated(args: Value[], ctx: FunctionContext, isCounter: boolean, i
 
 /** Prometheus's info for rate/increase over series whose name does not look like a counter's. */
 function noteNonCounters(out: InstantVector, ctx: FunctionContext): void {
+  let previous = '';
   for (const sample of out) {
     const name = sample.labels.get(METRIC_NAME);
+    // Series of one metric come together: note each name once, not once per sample.
+    if (name === previous) continue;
+    previous = name;
     if (name === '' || COUNTER_SUFFIXES.some((suffix) => name.endsWith(suffix))) continue;
     ctx.annotations.info(
       `metric might not be a counter, name does not end in _total/_sum/_count/_bucket: ${goQuote(name)}`,
