@@ -8,7 +8,7 @@ import type { SeriesSource } from '../../series/source.js';
 import type { Expr } from '../ast.js';
 import { checkRangeQueryType } from '../checker.js';
 import { compile } from './compile.js';
-import { compareLabels } from './label-keys.js';
+import { compareLabels } from '../../labels/labels.js';
 import { finalLabels } from './name-dropping.js';
 import { forEachBatch, type EvalNode } from './nodes.js';
 import { QueryContext, type QuerySettings } from './query-context.js';

@@ -24,16 +24,3 @@ export function keyOfLabelsNotIn(labels: Labels, names: ReadonlySet<string>): st
   return key;
 }
 
-/** Compares label sets as Prometheus's labels.Compare: pair by pair, then by size. */
-export function compareLabels(a: Labels, b: Labels): number {
-  const n = Math.min(a.size, b.size);
-  for (let i = 0; i < n; i++) {
-    const an = a.names[i]!;
-    const bn = b.names[i]!;
-    if (an !== bn) return an < bn ? -1 : 1;
-    const av = a.values[i]!;
-    const bv = b.values[i]!;
-    if (av !== bv) return av < bv ? -1 : 1;
-  }
-  return a.size - b.size;
-}

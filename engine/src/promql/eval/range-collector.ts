@@ -4,7 +4,7 @@
  */
 import { Labels } from '../../labels/labels.js';
 import type { TextRange } from '../ast.js';
-import { compareLabels } from './label-keys.js';
+import { compareLabels } from '../../labels/labels.js';
 import { LabelsMemo } from './labels-memo.js';
 import { duplicateLabelsetError, finalLabels } from './name-dropping.js';
 import type { QueryContext } from './query-context.js';

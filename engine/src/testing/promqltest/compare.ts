@@ -4,7 +4,8 @@
  * expected and every expected series present, ordered results compared by position.
  */
 import type { Labels } from '../../labels/labels.js';
-import { compareLabels } from '../../promql/eval/label-keys.js';
+import { compareLabels } from '../../labels/labels.js';
+import { almostEqual as almostEqualWithin } from '../../numbers/almost-equal.js';
 import type { SeriesValue } from '../../series/notation.js';
 import { formatNumber } from '../../series/notation-format.js';
 import type { EvalCommand, ExpectedSeries } from './script.js';
@@ -31,16 +32,9 @@ export interface Grid {
 /** Relative error allowed between an expected and an actual value. */
 export const EPSILON = 0.000001;
 
-const MIN_NORMAL = 2.2250738585072014e-308;
-
-/** Prometheus's almost.Equal: equal within `epsilon` relative to their size; two NaNs are equal. */
+/** Prometheus's almost.Equal with the test suite's default epsilon. */
 export function almostEqual(a: number, b: number, epsilon = EPSILON): boolean {
-  if (Number.isNaN(a) && Number.isNaN(b)) return true;
-  if (a === b) return true;
-  const absSum = Math.abs(a) + Math.abs(b);
-  const diff = Math.abs(a - b);
-  if (a === 0 || b === 0 || absSum < MIN_NORMAL) return diff < epsilon * MIN_NORMAL;
-  return diff / Math.min(absSum, Number.MAX_VALUE) < epsilon;
+  return almostEqualWithin(a, b, epsilon);
 }
 
 /** Whether an expected value matches an actual one; a staleness marker is never a query result. */

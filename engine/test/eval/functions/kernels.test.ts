@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { almostEqual, bucketQuantile } from '../../../src/promql/eval/functions/buckets.js';
+import { bucketQuantile } from '../../../src/promql/eval/functions/buckets.js';
+import { almostEqual } from '../../../src/numbers/almost-equal.js';
 import { formatGoFixed, formatGoFloat, parseGoFloat } from '../../../src/promql/eval/functions/go-float.js';
 import { KahanSum } from '../../../src/promql/eval/functions/kahan.js';
 import { quantile } from '../../../src/promql/eval/functions/quantile.js';

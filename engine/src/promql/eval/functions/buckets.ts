@@ -1,4 +1,5 @@
 /** Quantiles and fractions of classic histograms, given as (upper bound, cumulative count) buckets. */
+import { almostEqual } from '../../../numbers/almost-equal.js';
 
 export interface Bucket {
   upperBound: number;
@@ -7,17 +8,6 @@ export interface Bucket {
 
 /** Relative differences between neighbouring bucket counts below this are taken as float noise. */
 const SMALL_DELTA_TOLERANCE = 1e-12;
-const MIN_NORMAL = 2.2250738585072014e-308;
-
-/** Prometheus's almost.Equal: equal, both NaN, or within `epsilon` relative to their magnitudes. */
-export function almostEqual(a: number, b: number, epsilon: number): boolean {
-  if (Number.isNaN(a) && Number.isNaN(b)) return true;
-  if (a === b) return true;
-  const absSum = Math.abs(a) + Math.abs(b);
-  const diff = Math.abs(a - b);
-  if (a === 0 || b === 0 || absSum < MIN_NORMAL) return diff < epsilon * MIN_NORMAL;
-  return diff / Math.min(absSum, Number.MAX_VALUE) < epsilon;
-}
 
 /** Sorts by upper bound and merges buckets with equal bounds. */
 function sortAndCoalesce(buckets: readonly Bucket[]): Bucket[] {

@@ -1,22 +1,9 @@
 /** sort, sort_desc (by value, NaN last) and sort_by_label, sort_by_label_desc (natural order). */
-import type { Labels } from '../../../labels/labels.js';
+import { compareLabels, type Labels } from '../../../labels/labels.js';
 import type { FunctionContext, FunctionImpl, InstantVector, Sample, Value } from '../values.js';
 import { stringArg, vectorArg } from './args.js';
 import { naturalLess } from './natural-order.js';
 
-/** Prometheus's label-set order: pairwise by name, then value; a prefix sorts first. */
-export function compareLabels(a: Labels, b: Labels): number {
-  const n = Math.min(a.size, b.size);
-  for (let i = 0; i < n; i++) {
-    const an = a.names[i]!;
-    const bn = b.names[i]!;
-    if (an !== bn) return an < bn ? -1 : 1;
-    const av = a.values[i]!;
-    const bv = b.values[i]!;
-    if (av !== bv) return av < bv ? -1 : 1;
-  }
-  return a.size - b.size;
-}
 
 /** The input samples, re-stamped at the evaluation time, in the given order. */
 function sorted(args: Value[], ctx: FunctionContext, compare: (a: Sample, b: Sample) => number): InstantVector {
