@@ -324,6 +324,8 @@ export class AstBuilder extends BaseVisitor {
       if (built.isQuotedName) quotedName ??= built.matcher.value;
     }
     const close = ctx.RBrace?.[0];
+    // As upstream: a quoted name is the selector's name only when nothing else matches on `__name__`.
+    if (matchers.filter((m) => m.name === METRIC_NAME).length > 1) quotedName = undefined;
     return { matchers, quotedName, range: { start, end: isReal(close) ? tokenEnd(close) : lastEnd } };
   }
 

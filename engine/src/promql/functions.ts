@@ -318,3 +318,13 @@ export const AGGREGATIONS: ReadonlyMap<AggregateOp, AggregationSignature> = new 
 export function lookupAggregation(name: string): AggregationSignature | undefined {
   return AGGREGATIONS.get(name as AggregateOp);
 }
+
+/**
+ * Functions whose result depends on the evaluation time even when every selector they read is
+ * pinned with `@` (Prometheus's AtModifierUnsafeFunctions): never step-invariant.
+ */
+export const AT_MODIFIER_UNSAFE_FUNCTIONS: ReadonlySet<string> = new Set([
+  'days_in_month', 'day_of_month', 'day_of_week', 'day_of_year',
+  'hour', 'minute', 'month', 'year',
+  'predict_linear', 'time', 'timestamp',
+]);

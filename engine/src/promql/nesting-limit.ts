@@ -4,6 +4,7 @@
  */
 import { tokenMatcher, type IToken } from 'chevrotain';
 import type { Expr } from './ast.js';
+import { childrenOf } from './ast-walk.js';
 import { LBrace, LBracket, LParen, RBrace, RBracket, RParen } from './lexer.js';
 
 /**
@@ -42,26 +43,7 @@ export function isTreeTooDeep(root: Expr): boolean {
       stack.push([node.lhs, depth], [node.rhs, depth + 1]);
       continue;
     }
-    for (const child of children(node)) stack.push([child, depth + 1]);
+    for (const child of childrenOf(node)) stack.push([child, depth + 1]);
   }
   return false;
-}
-
-function children(node: Exclude<Expr, { kind: 'BinaryExpr' }>): Expr[] {
-  switch (node.kind) {
-    case 'NumberLiteral':
-    case 'StringLiteral':
-    case 'VectorSelector':
-      return [];
-    case 'MatrixSelector':
-      return [node.selector];
-    case 'SubqueryExpr':
-    case 'ParenExpr':
-    case 'UnaryExpr':
-      return [node.expr];
-    case 'Call':
-      return node.args;
-    case 'AggregateExpr':
-      return node.param ? [node.param, node.expr] : [node.expr];
-  }
 }

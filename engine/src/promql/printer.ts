@@ -23,7 +23,8 @@ const NOT_GROUPING_LABELS = new Set(['without', 'inf', 'nan']);
 export function printExpr(expr: Expr): string {
   switch (expr.kind) {
     case 'NumberLiteral':
-      return formatNumber(expr.value);
+      // Not Go's `+Inf`: as the left operand of `^` that would read back as `+(Inf ^ x)`.
+      return expr.value === Infinity ? 'Inf' : formatNumber(expr.value);
     case 'StringLiteral':
       return quoteString(expr.value);
     case 'VectorSelector':

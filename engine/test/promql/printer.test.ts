@@ -118,7 +118,9 @@ describe('printExpr', () => {
     ['1e-7', '0.0000001'],
     ['0.1', '0.1'],
     ['0x10', '16'],
-    ['Inf', '+Inf'],
+    ['Inf', 'Inf'],
+    ['Inf ^ 2', 'Inf ^ 2'],
+    ['+Inf', 'Inf'],
     ['-inf', '-Inf'],
     ['NaN', 'NaN'],
   ])('numbers %s', (text, expected) => {
@@ -173,5 +175,16 @@ describe('formatNumber', () => {
     [NaN, 'NaN'],
   ])('%d', (value, text) => {
     expect(formatNumber(value)).toBe(text);
+  });
+});
+
+describe('selectors with more than one metric-name matcher', () => {
+  it.each([
+    ['{"a", "b"}', '{__name__="a",__name__="b"}'],
+    ['{"a", __name__!="b"}', '{__name__!="b",__name__="a"}'],
+    ['{"a"}', 'a'],
+  ])('%s prints as %s, which reads back the same', (text, expected) => {
+    expect(canonical(text)).toBe(expected);
+    expect(canonical(expected)).toBe(expected);
   });
 });

@@ -21,7 +21,7 @@ import { isSetOp } from './operators.js';
 import type { QueryContext, TimeSpan } from './query-context.js';
 import { MatrixSelectorNode, resolveAt, VectorSelectorNode } from './selectors.js';
 import { SetOperatorNode } from './set-operators.js';
-import { evaluatedOnce, isStepInvariant } from './step-invariant.js';
+import { evaluatedOnce, stepInvariantNodes } from './step-invariant.js';
 import { SubqueryNode } from './subquery.js';
 import { NegatedScalarNode, NegatedVectorNode } from './unary.js';
 import { EvalError } from './values.js';
@@ -40,15 +40,18 @@ function isLiteral(expr: Expr): boolean {
 
 export function compile(expr: Expr, ctx: QueryContext): EvalNode {
   const { startMs, endMs } = ctx.bounds;
-  return new Compiler(ctx).node(expr, { minMs: startMs, maxMs: endMs }, false);
+  return new Compiler(ctx, stepInvariantNodes(expr)).node(expr, { minMs: startMs, maxMs: endMs }, false);
 }
 
 class Compiler {
-  constructor(private readonly ctx: QueryContext) {}
+  constructor(
+    private readonly ctx: QueryContext,
+    private readonly invariantNodes: ReadonlySet<Expr>,
+  ) {}
 
   /** Compiles `expr`, evaluated at times within `span`; `invariant` when inside a cached subtree. */
   node(expr: Expr, span: TimeSpan, invariant: boolean): EvalNode {
-    if (!invariant && !isLiteral(expr) && isStepInvariant(expr)) return evaluatedOnce(this.build(expr, span, true));
+    if (!invariant && !isLiteral(expr) && this.invariantNodes.has(expr)) return evaluatedOnce(this.build(expr, span, true));
     return this.build(expr, span, invariant);
   }
 

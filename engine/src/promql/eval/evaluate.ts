@@ -13,6 +13,7 @@ import { finalLabels } from './name-dropping.js';
 import { forEachBatch, type EvalNode } from './nodes.js';
 import { QueryContext, type QuerySettings } from './query-context.js';
 import { RangeCollector } from './range-collector.js';
+import { treeDepth } from '../ast-walk.js';
 import { EvalError, type Annotation, type InstantVector, type RangeVector, type Value } from './values.js';
 
 export interface EvalOptions {
@@ -58,8 +59,22 @@ function guarded<T>(expr: Expr, body: () => T): T {
   }
 }
 
+/**
+ * Evaluation recurses once per level of the tree, so a tree deeper than this is refused with an
+ * error before it could exhaust the stack. Real expressions are a few dozen levels deep.
+ */
+export const MAX_EVAL_DEPTH = 500;
+
+function refuseTooDeep(expr: Expr): void {
+  const depth = treeDepth(expr);
+  if (depth > MAX_EVAL_DEPTH) {
+    throw new EvalError(`expression is nested too deeply to evaluate: ${depth} levels, the limit is ${MAX_EVAL_DEPTH}`, expr.range);
+  }
+}
+
 export function evaluateInstant(expr: Expr, source: SeriesSource, timeMs: number, opts: EvalOptions = {}): InstantResult {
   return guarded(expr, () => {
+    refuseTooDeep(expr);
     const ctx = new QueryContext(source, { startMs: timeMs, endMs: timeMs, stepMs: 0 }, settingsOf(opts), expr.range);
     const root = compile(expr, ctx);
     ctx.startStep();
@@ -105,6 +120,7 @@ export function evaluateRange(
     if (!(stepMs > 0)) {
       throw new EvalError('zero or negative query resolution step widths are not accepted. Try a positive integer', expr.range);
     }
+    refuseTooDeep(expr);
     const typeProblem = checkRangeQueryType(expr);
     if (typeProblem) throw new EvalError(typeProblem.message, typeProblem.range);
     const ctx = new QueryContext(source, { startMs, endMs, stepMs }, settingsOf(opts), expr.range);

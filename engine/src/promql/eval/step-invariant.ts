@@ -4,17 +4,19 @@
  * that an aggregation's parameter is not considered.
  */
 import type { Expr } from '../ast.js';
+import { postOrder } from '../ast-walk.js';
+import { AT_MODIFIER_UNSAFE_FUNCTIONS } from '../functions.js';
 import { WholeVectorNode, type EvalNode, type MatrixNode, type ScalarNode, type VectorNode } from './nodes.js';
 import type { InstantVector, RangeVector } from './values.js';
 
-/** Functions whose result depends on the evaluation time even when their arguments do not. */
-const TIME_DEPENDENT_FUNCTIONS = new Set([
-  'days_in_month', 'day_of_month', 'day_of_week', 'day_of_year',
-  'hour', 'minute', 'month', 'year',
-  'predict_linear', 'time', 'timestamp',
-]);
+/** The subexpressions of `root` that are step-invariant, found in one bottom-up pass without recursion. */
+export function stepInvariantNodes(root: Expr): ReadonlySet<Expr> {
+  const invariant = new Set<Expr>();
+  for (const expr of postOrder(root)) if (isInvariantGiven(expr, invariant)) invariant.add(expr);
+  return invariant;
+}
 
-export function isStepInvariant(expr: Expr): boolean {
+function isInvariantGiven(expr: Expr, invariant: ReadonlySet<Expr>): boolean {
   switch (expr.kind) {
     case 'NumberLiteral':
     case 'StringLiteral':
@@ -26,13 +28,12 @@ export function isStepInvariant(expr: Expr): boolean {
       return expr.selector.atMs !== undefined || expr.selector.atAnchor !== undefined;
     case 'ParenExpr':
     case 'UnaryExpr':
-      return isStepInvariant(expr.expr);
     case 'AggregateExpr':
-      return isStepInvariant(expr.expr);
+      return invariant.has(expr.expr);
     case 'BinaryExpr':
-      return isStepInvariant(expr.lhs) && isStepInvariant(expr.rhs);
+      return invariant.has(expr.lhs) && invariant.has(expr.rhs);
     case 'Call':
-      return !TIME_DEPENDENT_FUNCTIONS.has(expr.func) && expr.args.every(isStepInvariant);
+      return !AT_MODIFIER_UNSAFE_FUNCTIONS.has(expr.func) && expr.args.every((a) => invariant.has(a));
   }
 }
 

@@ -4,17 +4,8 @@
  * engine returns the same result at each of them.
  */
 import type { Expr, SubqueryExpr, VectorSelector } from '../../promql/ast.js';
-import { nodesOf } from './ast-nodes.js';
-
-/**
- * Functions whose result depends on the evaluation time even when every selector is pinned
- * (Prometheus's AtModifierUnsafeFunctions); expressions using them get no variants.
- */
-const EVAL_TIME_DEPENDENT = new Set([
-  'days_in_month', 'day_of_month', 'day_of_week', 'day_of_year',
-  'hour', 'minute', 'month', 'year',
-  'predict_linear', 'time', 'timestamp',
-]);
+import { nodesOf } from '../../promql/ast-walk.js';
+import { AT_MODIFIER_UNSAFE_FUNCTIONS } from '../../promql/functions.js';
 
 export interface PinnedVariant {
   expr: Expr;
@@ -25,7 +16,7 @@ export interface PinnedVariant {
 
 export function pinnedVariants(expr: Expr, evalMs: number): PinnedVariant[] {
   for (const node of nodesOf(expr)) {
-    if (node.kind === 'Call' && EVAL_TIME_DEPENDENT.has(node.func)) return [];
+    if (node.kind === 'Call' && AT_MODIFIER_UNSAFE_FUNCTIONS.has(node.func)) return [];
   }
   const pinned = pinAt(expr, evalMs);
   const times = evalMs === 0 ? [-1000, 0, 1000] : [-10 * evalMs, 0, Math.trunc(evalMs / 5), evalMs, 10 * evalMs];

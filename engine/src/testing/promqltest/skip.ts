@@ -13,7 +13,7 @@ import type { Labels } from '../../labels/labels.js';
 import type { Expr } from '../../promql/ast.js';
 import { FUNCTION_IMPLS } from '../../promql/eval/functions/index.js';
 import { lookupAggregation, lookupFunction } from '../../promql/functions.js';
-import { nodesOf } from './ast-nodes.js';
+import { nodesOf } from '../../promql/ast-walk.js';
 import { selectorWindows, type Interval } from './read-windows.js';
 
 export type SkipReason = 'native-histograms' | 'experimental';
