@@ -31,3 +31,5 @@ export { simulateGroups, type SimulationOptions, type SimulationResult } from '.
 
 export { parseScript } from './testing/promqltest/script.js';
 export { runScript } from './testing/promqltest/run.js';
+
+export { parseTemplate, executeTemplate, expandAlertTemplate, TemplateExecError, type QueryFn } from './template/expand.js';

@@ -1,3 +1,7 @@
+import { goQuote } from '../text/go-quote.js';
+
+export { goQuote };
+
 /** A set of label name/value pairs, kept sorted by name, as Prometheus's labels.Labels. Immutable. */
 export class Labels {
   private cachedKey: string | undefined;
@@ -166,20 +170,4 @@ const LEGACY_LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 function formatLabelName(name: string): string {
   return LEGACY_LABEL_NAME.test(name) ? name : goQuote(name);
-}
-
-/** strconv.Quote for the characters that occur in label values. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
-    else out += ch;
-  }
-  return out + '"';
 }

@@ -5,6 +5,7 @@
  * kept as the lone surrogates U+DC80–U+DCFF (one per byte), which no valid text contains; the
  * quoting below turns them back into `\xNN`, as Go does.
  */
+import { formatRuneForMessage, goQuote, goQuoteRune } from '../text/go-quote.js';
 
 export interface StringLiteralError {
   message: string;
@@ -216,73 +217,18 @@ function decodeSequence(bytes: readonly number[], start: number, length: number)
   return code;
 }
 
-/** The byte that a lone surrogate U+DC80–U+DCFF stands for, or -1. */
-function escapedByte(code: number): number {
-  return code >= 0xdc80 && code <= 0xdcff ? code - 0xdc00 : -1;
-}
-
 /** True when the string is valid UTF-8 in Go's terms: it contains no lone surrogate. */
 export function isValidUtf8(value: string): boolean {
   return !LONE_SURROGATE.test(value);
 }
 
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
-const PLAIN_ASCII = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
-
 /** Go's strconv.Quote: a double-quoted literal with Go escapes for everything not printable. */
-export function quoteString(value: string): string {
-  if (PLAIN_ASCII.test(value)) return `"${value}"`;
-  return quoteWith(value, '"');
-}
+export const quoteString = goQuote;
 
 /** A character as Go's `%q` prints a rune: `'x'`, `'\\n'`. */
 export function quoteRune(ch: string): string {
-  return quoteWith(ch, "'");
-}
-
-function quoteWith(value: string, quote: string): string {
-  let out = quote;
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === quote || ch === '\\') out += `\\${ch}`;
-    else if (code >= 0x20 && code < 0x7f) out += ch;
-    else if (escapedByte(code) >= 0) out += `\\x${hex(escapedByte(code), 2)}`;
-    else if (code >= 0xd800 && code < 0xe000) out += '\\ufffd';
-    else if (code > 0x7f && PRINTABLE.test(ch)) out += ch;
-    else out += escapeRune(code);
-  }
-  return out + quote;
-}
-
-function escapeRune(code: number): string {
-  switch (code) {
-    case 0x07:
-      return '\\a';
-    case 0x08:
-      return '\\b';
-    case 0x0c:
-      return '\\f';
-    case 0x0a:
-      return '\\n';
-    case 0x0d:
-      return '\\r';
-    case 0x09:
-      return '\\t';
-    case 0x0b:
-      return '\\v';
-  }
-  if (code < 0x20 || code === 0x7f) return `\\x${hex(code, 2)}`;
-  if (code < 0x10000) return `\\u${hex(code, 4)}`;
-  return `\\U${hex(code, 8)}`;
-}
-
-function hex(code: number, width: number): string {
-  return code.toString(16).padStart(width, '0');
+  return goQuoteRune(ch.codePointAt(0)!);
 }
 
 /** A rune as Go's `%#U` prints it: `U+0063 'c'`, or just `U+000A` when not printable. */
-export function describeRune(code: number): string {
-  const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  const ch = String.fromCodePoint(code);
-  return PRINTABLE.test(ch) ? `${name} '${ch}'` : name;
-}
+export const describeRune = formatRuneForMessage;
