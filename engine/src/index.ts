@@ -24,7 +24,7 @@ export { parseSeriesLine, loadSeriesLine, type SeriesLine, type SeriesValue } fr
 export { loadInputSeriesFile } from './series/input-series-file.js';
 
 export type { Rule, AlertingRule, RecordingRule, RuleGroup } from './rules/rule.js';
-export { loadRuleFile } from './rules/load-rule-file.js';
+export { loadRuleFile, type LoadedRuleFile, type RuleFileOptions } from './rules/load-rule-file.js';
 export { AlertingRuleState, type Alert, type AlertState, type AlertTransition } from './rules/alert-state.js';
 export { GroupEvaluator } from './rules/group-evaluator.js';
 export { simulateGroups, type SimulationOptions, type SimulationResult } from './rules/simulate.js';
@@ -33,3 +33,8 @@ export { parseScript } from './testing/promqltest/script.js';
 export { runScript } from './testing/promqltest/run.js';
 
 export { parseTemplate, executeTemplate, expandAlertTemplate, TemplateExecError, type QueryFn } from './template/expand.js';
+
+export { checkFiles, type CheckedFile, type CheckInput } from './check/check-files.js';
+export { DEFAULT_CHECK_CONFIG, readCheckConfig, type CheckConfig, type LintLevel } from './check/check-config.js';
+export { LINTS } from './check/lints/all-lints.js';
+export { ALERT_SEVERITIES, normalizeSeverity, severityRank, withSeverityAliases, type AlertSeverity, type SeverityAliases } from './severity/severity.js';

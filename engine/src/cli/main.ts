@@ -69,7 +69,7 @@ function isEntryPoint(): boolean {
 }
 
 if (isEntryPoint()) {
-  const io: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
+  const io: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), stderrIsTTY: process.stderr.isTTY === true };
   main(process.argv.slice(2), io).then(
     (status) => {
       process.exitCode = status;

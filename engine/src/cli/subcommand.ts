@@ -4,6 +4,8 @@
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal: progress bars are drawn only then. */
+  stderrIsTTY?: boolean;
 }
 
 export interface Subcommand {

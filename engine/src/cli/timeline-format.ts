@@ -1,54 +1,83 @@
-/** The people-readable output of `klaxon run`: a time-ordered log of alert state changes and a summary. */
+/**
+ * The people-readable output of `klaxon simulate` (and `run`): a time-ordered table of alert
+ * state changes with values and rendered annotations, a summary per alerting rule, and errors.
+ */
 import { formatDurationMs } from '../promql/duration.js';
-import type { AlertingRule, RuleGroup } from '../rules/rule.js';
+import type { AlertTransition } from '../rules/alert-state.js';
+import type { RuleGroup } from '../rules/rule.js';
 import type { SimulationResult } from '../rules/simulate.js';
+import { summarizeRules, type RuleSummary } from '../rules/simulation-report.js';
+import { formatSimulationTime, type SimulationSpan } from './simulation-time.js';
 
-interface Span {
-  startMs: number;
-  endMs: number;
-  seriesCount: number;
-}
-
-const at = (ms: number) => (ms === 0 ? '0s' : formatDurationMs(ms));
-
-export function formatTimeline(groups: readonly RuleGroup[], result: SimulationResult, span: Span): string {
+export function formatTimeline(groups: readonly RuleGroup[], result: SimulationResult, span: SimulationSpan): string {
+  const at = (ms: number) => formatSimulationTime(ms, span.times);
   const rules = groups.flatMap((g) => g.rules);
-  const alerting = rules.filter((r): r is AlertingRule => r.kind === 'alert');
+  const alerting = rules.filter((r) => r.kind === 'alert').length;
   const lines: string[] = [
-    `Evaluated ${groups.length} group(s) with ${alerting.length} alerting and ${rules.length - alerting.length} recording rule(s) ` +
+    `Evaluated ${groups.length} group(s) with ${alerting} alerting and ${rules.length - alerting} recording rule(s) ` +
       `over ${span.seriesCount} series from ${at(span.startMs)} to ${at(span.endMs)} (${result.evaluations} group evaluations).`,
     '',
   ];
-  const rows = result.transitions.map(({ rule, transition }) => [
-    at(transition.atMs),
-    transition.to === 'inactive' ? 'resolved' : transition.to,
-    rule.name,
-    transition.labels.without(['alertname']).toString(),
-    transition.to === 'inactive' ? '' : `value=${formatValue(transition.value)}`,
-  ]);
-  lines.push(...table([['TIME', 'STATE', 'ALERT', 'LABELS', ''], ...rows]));
-  if (rows.length === 0) lines.push('(no alert became pending)');
+  const rows: string[][] = [['TIME', 'STATE', 'ALERT', 'LABELS', '']];
+  const notes = new Map<number, string[]>();
+  for (const { rule, transition } of result.transitions) {
+    rows.push([at(transition.atMs), stateWord(transition), rule.name, transition.labels.without(['alertname']).toString(), valueCell(transition)]);
+    if (transition.to !== 'inactive' && transition.annotations.size > 0) {
+      notes.set(rows.length - 1, [...transition.annotations].map(([name, text]) => `${name}: ${text.replace(/\n/g, '\n      ')}`));
+    }
+  }
+  table(rows).forEach((line, i) => {
+    lines.push(line);
+    for (const note of notes.get(i) ?? []) lines.push(`      ${note}`);
+  });
+  if (rows.length === 1) lines.push('(no alert became pending)');
   lines.push('', 'Summary:');
-  for (const rule of alerting) lines.push(`  ${summarise(rule, result, span.endMs)}`);
-  for (const e of result.errors) lines.push(`error: ${e.rule.name} at ${at(e.atMs)}: ${e.message}`);
+  for (const summary of summarizeRules(groups, result, span.endMs)) lines.push(`  ${summaryLine(summary)}`);
+  lines.push(...errorLines(result, at));
   return lines.join('\n') + '\n';
 }
 
-function summarise(rule: AlertingRule, result: SimulationResult, endMs: number): string {
-  const mine = result.transitions.filter((t) => t.rule === rule).map((t) => t.transition);
-  const fired = mine.filter((t) => t.to === 'firing');
-  let firingMs = 0;
-  for (const f of fired) {
-    const resolved = mine.find((t) => t.from === 'firing' && t.atMs > f.atMs && t.labels.equals(f.labels));
-    firingMs += (resolved?.atMs ?? endMs) - f.atMs;
-  }
-  const still = fired.filter((f) => !mine.some((t) => t.from === 'firing' && t.atMs > f.atMs && t.labels.equals(f.labels))).length;
-  if (fired.length === 0) return `${rule.name}: never fired${mine.length > 0 ? ' (was pending)' : ''}`;
-  return `${rule.name}: fired ${fired.length} time(s), firing for ${at(firingMs)} in total${still > 0 ? `, ${still} still firing at the end` : ''}`;
+function stateWord(t: AlertTransition): string {
+  if (t.to !== 'inactive') return t.to;
+  if (t.cause === 'limit') return 'dropped';
+  return t.from === 'pending' ? 'cleared' : 'resolved';
 }
 
+function valueCell(t: AlertTransition): string {
+  return t.to === 'inactive' ? '' : `value=${formatValue(t.value)}`;
+}
+
+function summaryLine(s: RuleSummary): string {
+  const extras: string[] = [];
+  if (s.flaps > 0) extras.push(`${s.flaps} flap(s)`);
+  if (s.firingAtEnd > 0) extras.push(`${s.firingAtEnd} still firing at the end`);
+  if (s.pendingOnly > 0) extras.push(`${s.pendingOnly} pending alert(s) cleared before firing`);
+  if (s.errors > 0) extras.push(`${s.errors} failed evaluation(s)`);
+  const head = s.timesFired === 0 ? `${s.rule.name}: never fired` : `${s.rule.name}: fired ${s.timesFired} time(s), firing for ${formatDurationMs(s.firingMs)} in total`;
+  return extras.length > 0 ? `${head}, ${extras.join(', ')}` : head;
+}
+
+/** Errors grouped by rule and message: a rule that fails at every evaluation gives one line. */
+function errorLines(result: SimulationResult, at: (ms: number) => string): string[] {
+  const grouped = new Map<string, { name: string; message: string; first: number; last: number; count: number }>();
+  for (const e of result.errors) {
+    const key = `${e.group.name}\xff${e.rule.name}\xff${e.message}`;
+    const entry = grouped.get(key);
+    if (entry) {
+      entry.last = e.atMs;
+      entry.count++;
+    } else grouped.set(key, { name: e.rule.name, message: e.message, first: e.atMs, last: e.atMs, count: 1 });
+  }
+  return [...grouped.values()].map((e) =>
+    e.count === 1 ? `error: ${e.name} at ${at(e.first)}: ${e.message}` : `error: ${e.name} at ${e.count} evaluations from ${at(e.first)} to ${at(e.last)}: ${e.message}`,
+  );
+}
+
+/** A sample value, short: integers as they are, others to four significant digits. */
 function formatValue(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toPrecision(4).replace(/\.?0+$/, '');
+  if (Number.isNaN(v)) return 'NaN';
+  if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
+  return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
 }
 
 function table(rows: string[][]): string[] {

@@ -1,13 +1,47 @@
 /**
- * Evaluates a rule group at one time: rules in order, recording rules writing their results
- * back into the store (with staleness markers for series that disappear) so that later rules see them.
+ * Evaluates a rule group at one time, as Prometheus's Group.Eval does: rules in order, each
+ * queried at the evaluation time minus the group's `query_offset`; recording rules' results and
+ * alerting rules' `ALERTS`/`ALERTS_FOR_STATE` samples written back into the store (so later rules
+ * see them), series a rule no longer returns marked stale; alerts due to be sent passed on.
  */
 import { Labels } from '../labels/labels.js';
-import { evaluateInstant, type EvalOptions } from '../promql/eval/evaluate.js';
-import { EvalError, type InstantVector } from '../promql/eval/values.js';
+import type { Expr } from '../promql/ast.js';
+import { printExpr } from '../promql/printer.js';
+import type { EvalOptions } from '../promql/eval/evaluate.js';
+import type { InstantVector } from '../promql/eval/values.js';
 import type { MemoryStore } from '../series/memory-store.js';
-import { AlertingRuleState, type AlertTransition } from './alert-state.js';
-import type { RecordingRule, Rule, RuleGroup } from './rule.js';
+import { alertSeriesSamples } from './alert-series.js';
+import { AlertingRuleState, AlertLimitError, type AlertTransition } from './alert-state.js';
+import { alertTemplateExpander } from './alert-templates.js';
+import { tableLinkForExpression, toNotifierAlert, type AlertSink } from './notifier-alert.js';
+import { queryVector } from './query-vector.js';
+import type { AlertingRule, RecordingRule, Rule, RuleGroup } from './rule.js';
+import { RuleOutputWriter } from './rule-output-writer.js';
+
+export const DUPLICATE_RECORD_LABELS = 'vector contains metrics with the same labelset after applying rule labels';
+
+/** Prometheus's default `--rules.alert.resend-delay`. */
+export const DEFAULT_RESEND_DELAY_MS = 60_000;
+
+export interface GroupEvaluatorOptions extends EvalOptions {
+  /** The interval of groups that set none (the global `evaluation_interval`). Default 1m. */
+  defaultIntervalMs?: number;
+  /** The `query_offset` of groups that set none (the global `rule_query_offset`). Default 0. */
+  defaultQueryOffsetMs?: number;
+  externalLabels?: Record<string, string>;
+  /** Prefix of the alerts' `generatorURL` (Prometheus's `--web.external-url`). */
+  externalURL?: string;
+  /** How often firing and resolved alerts are sent again. Default 1m. */
+  resendDelayMs?: number;
+  /** Receives the alerts each alerting rule sends. */
+  onAlerts?: AlertSink;
+  /** See AlertUpdateOptions.deferAnnotations. Default false. */
+  deferAnnotations?: boolean;
+  /** Runs a rule's query; by default an instant query of the store (see batched-rule-query.ts). */
+  ruleQuery?: RuleQuery;
+}
+
+export type RuleQuery = (rule: Rule, expr: Expr, timeMs: number) => InstantVector;
 
 export interface RuleEvaluationError {
   rule: Rule;
@@ -16,55 +50,96 @@ export interface RuleEvaluationError {
 }
 
 export interface GroupStepResult {
-  transitions: { rule: Rule; transition: AlertTransition }[];
+  transitions: { rule: AlertingRule; transition: AlertTransition }[];
   errors: RuleEvaluationError[];
 }
 
 export class GroupEvaluator {
   readonly alertStates = new Map<Rule, AlertingRuleState>();
-  private readonly recordedKeys = new Map<Rule, Map<string, Labels>>();
+  readonly intervalMs: number;
+  readonly queryOffsetMs: number;
+  readonly limit: number;
+  /** Each recording rule's labels with the group's merged in. */
+  private readonly recordLabels = new Map<Rule, [string, string][]>();
+  private readonly writers = new Map<Rule, RuleOutputWriter>();
+  private readonly externalLabels: Labels;
+  private readonly generatorURLs = new Map<Rule, string>();
 
   constructor(
     readonly group: RuleGroup,
     private readonly store: MemoryStore,
-    private readonly options: EvalOptions = {},
+    private readonly options: GroupEvaluatorOptions = {},
   ) {
-    for (const rule of group.rules) if (rule.kind === 'alert') this.alertStates.set(rule, new AlertingRuleState(rule));
+    const groupLabels = group.labels ?? {};
+    this.intervalMs = group.intervalMs ?? options.defaultIntervalMs ?? 60_000;
+    this.queryOffsetMs = group.queryOffsetMs ?? options.defaultQueryOffsetMs ?? 0;
+    this.limit = group.limit ?? 0;
+    this.externalLabels = Labels.from(options.externalLabels ?? {});
+    for (const rule of group.rules) {
+      this.writers.set(rule, new RuleOutputWriter(store));
+      if (rule.kind === 'record') {
+        this.recordLabels.set(rule, Object.entries({ ...groupLabels, ...rule.labels }));
+        continue;
+      }
+      this.alertStates.set(rule, new AlertingRuleState(rule, groupLabels));
+      if (rule.expr) this.generatorURLs.set(rule, (options.externalURL ?? '') + tableLinkForExpression(printExpr(rule.expr)));
+    }
   }
 
+  /** Evaluates every rule of the group, in order, at `nowMs`. */
   evaluateAt(nowMs: number): GroupStepResult {
     const result: GroupStepResult = { transitions: [], errors: [] };
+    const queryMs = nowMs - this.queryOffsetMs;
     for (const rule of this.group.rules) {
       if (!rule.expr) continue;
       try {
-        const samples = this.instantVector(rule, nowMs);
-        if (rule.kind === 'record') this.record(rule, samples, nowMs);
-        else for (const transition of this.alertStates.get(rule)!.update(samples, nowMs)) result.transitions.push({ rule, transition });
+        const vector = this.options.ruleQuery ? this.options.ruleQuery(rule, rule.expr, queryMs) : queryVector(rule.expr, this.store, queryMs, this.options);
+        const output = rule.kind === 'record' ? this.recorded(rule, vector) : this.alerted(rule, vector, nowMs, result);
+        this.writers.get(rule)!.write(output, queryMs);
       } catch (e) {
+        if (e instanceof AlertLimitError) for (const transition of e.dropped) result.transitions.push({ rule: rule as AlertingRule, transition });
         result.errors.push({ rule, atMs: nowMs, message: e instanceof Error ? e.message : String(e) });
       }
     }
     return result;
   }
 
-  private instantVector(rule: Rule, nowMs: number): InstantVector {
-    const { value } = evaluateInstant(rule.expr!, this.store, nowMs, this.options);
-    if (value.type === 'vector') return value.samples;
-    if (value.type === 'scalar') return [{ labels: Labels.EMPTY, t: nowMs, v: value.v }];
-    throw new EvalError(`rule result is a ${value.type}, expected a vector or scalar`, rule.expr!.range);
+  private recorded(rule: RecordingRule, vector: InstantVector): InstantVector {
+    const seen = new Set<string>();
+    const ruleLabels = this.recordLabels.get(rule)!;
+    const labelled = vector.map((sample) => {
+      let labels = sample.labels.with('__name__', rule.name);
+      for (const [name, value] of ruleLabels) labels = labels.with(name, value);
+      if (seen.has(labels.key())) throw new Error(DUPLICATE_RECORD_LABELS);
+      seen.add(labels.key());
+      return { labels, t: sample.t, v: sample.v };
+    });
+    if (this.limit > 0 && labelled.length > this.limit) throw new Error(`exceeded limit of ${this.limit} with ${labelled.length} series`);
+    return labelled;
   }
 
-  private record(rule: RecordingRule, samples: InstantVector, nowMs: number): void {
-    const previous = this.recordedKeys.get(rule) ?? new Map<string, Labels>();
-    const current = new Map<string, Labels>();
-    for (const sample of samples) {
-      let labels = sample.labels.with('__name__', rule.name);
-      for (const [name, value] of Object.entries(rule.labels)) labels = labels.with(name, value);
-      if (current.has(labels.key())) throw new Error('vector contains metrics with the same labelset after applying rule labels');
-      current.set(labels.key(), labels);
-      this.store.append(labels, nowMs, sample.v);
-    }
-    for (const [key, labels] of previous) if (!current.has(key)) this.store.appendStale(labels, nowMs);
-    this.recordedKeys.set(rule, current);
+  private alerted(rule: AlertingRule, vector: InstantVector, nowMs: number, result: GroupStepResult): InstantVector {
+    const state = this.alertStates.get(rule)!;
+    const expand = alertTemplateExpander({
+      store: this.store,
+      alertName: rule.name,
+      timeMs: nowMs,
+      externalLabels: this.externalLabels,
+      externalURL: this.options.externalURL ?? '',
+      evalOptions: this.options,
+    });
+    for (const transition of state.update(vector, nowMs, { expand, limit: this.limit, deferAnnotations: this.options.deferAnnotations })) result.transitions.push({ rule, transition });
+    this.send(rule, state, nowMs);
+    return alertSeriesSamples(state, nowMs - this.queryOffsetMs);
+  }
+
+  private send(rule: AlertingRule, state: AlertingRuleState, nowMs: number): void {
+    const sink = this.options.onAlerts;
+    const resendDelayMs = this.options.resendDelayMs ?? DEFAULT_RESEND_DELAY_MS;
+    if (!sink) return void state.markAlertsSent(nowMs, resendDelayMs, this.intervalMs);
+    const due = state.takeAlertsToSend(nowMs, resendDelayMs, this.intervalMs);
+    if (due.length === 0) return;
+    const url = this.generatorURLs.get(rule)!;
+    sink(due.map((alert) => toNotifierAlert(alert, url, this.externalLabels)), { group: this.group, rule, atMs: nowMs });
   }
 }

@@ -1,131 +1,258 @@
 /**
- * Loads a Prometheus rule file. Every problem is located by offsets into the file's text,
- * including those inside expressions embedded in YAML scalars.
+ * Loads a Prometheus rule file with the validation of Prometheus's rulefmt package: the fields a
+ * group and a rule may have, the types yaml.v3 accepts for them, alert-or-record, expression
+ * syntax, metric and label names, fields that recording rules may not set, and duplicate group
+ * names. Every problem is located in the file, inside embedded expressions too. Never throws.
  */
-import type { Node, Scalar, YAMLMap } from 'yaml';
 import { problem, type Problem } from '../errors.js';
 import { inFile, type FileProblem } from '../file-problem.js';
+import { isValidLabelName, isValidLabelValue, isValidMetricName, type NameValidation } from '../labels/name-validation.js';
 import { parsePromQL } from '../promql/analyze.js';
-import { tryParseDuration } from '../promql/duration.js';
-import { entries, isMap, isScalar, isSeq, rangeOf, readYaml } from '../yaml/document.js';
+import type { TextRange } from '../promql/ast.js';
+import { GoValueReader, type YamlField } from '../yaml/go-values.js';
+import { readYamlTree } from '../yaml/read-tree.js';
 import { relocateProblems, scalarOffsets } from '../yaml/scalar-offsets.js';
-import type { Rule, RuleGroup } from './rule.js';
+import type { YamlNode, YamlScalar } from '../yaml/tree.js';
+import type { AlertingRule, RecordingRule, Rule, RuleGroup, RulePositions, ScalarSpan } from './rule.js';
+import { alertTemplateParses, type TemplateSyntaxCheck } from './alert-template-parse.js';
+import { checkRuleTemplates } from './rule-templates.js';
 
 export interface LoadedRuleFile {
   file: string;
   groups: RuleGroup[];
+  /** Sorted by position in the file. */
   problems: FileProblem[];
 }
 
-const GROUP_KEYS = new Set(['name', 'interval', 'query_offset', 'limit', 'rules', 'labels']);
-const RULE_KEYS = new Set(['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
+export interface RuleFileOptions {
+  /** Which metric and label names are valid; `utf8` (Prometheus 3, the default) or `legacy` (Prometheus 2). */
+  nameValidation?: NameValidation;
+  /** Tells whether a label or annotation template parses; callers that look at templates again may pass a memoizing one. */
+  templateParses?: TemplateSyntaxCheck;
+  /**
+   * Whether to parse the expression and templates of the rule whose mapping starts at
+   * `ruleStart`; default all. Checks split across threads give each thread a share of the rules.
+   */
+  analyzeRule?: (ruleStart: number) => boolean;
+}
 
-export function loadRuleFile(text: string, file: string): LoadedRuleFile {
-  const { doc, problems } = readYaml(text);
-  const out: Problem[] = [...problems];
+const FILE_FIELDS = ['groups'];
+const GROUP_FIELDS = ['name', 'interval', 'query_offset', 'limit', 'rules', 'labels'];
+const RULE_FIELDS = ['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'];
+const SOURCE = 'rules';
+
+export function loadRuleFile(text: string, file: string, options: RuleFileOptions = {}): LoadedRuleFile {
+  const problems: Problem[] = [];
   const groups: RuleGroup[] = [];
-  const root = doc.contents as Node | null;
-  if (root && !isMap(root)) out.push(problem('a rule file must be a mapping with a `groups` list', rangeOf(root), 'rules'));
-  if (isMap(root)) {
-    for (const { key, keyNode, value } of entries(root)) {
-      if (key !== 'groups') out.push(problem(`unknown field "${key}" in rule file, expected "groups"`, rangeOf(keyNode), 'rules'));
-      else if (isSeq(value)) for (const item of value.items) loadGroup(item as Node, text, groups, out);
-      else if (value) out.push(problem('`groups` must be a list', rangeOf(value), 'rules'));
+  try {
+    const tree = readYamlTree(text);
+    problems.push(...tree.problems);
+    if (!tree.problems.some((p) => p.severity === 'error') && tree.root) {
+      const loader = new RuleFileLoader(text, problems, options.nameValidation ?? 'utf8', options.templateParses ?? alertTemplateParses, options.analyzeRule ?? (() => true));
+      loader.load(tree.root, groups);
+    }
+  } catch (e) {
+    problems.push(problem(`internal error while loading the rule file: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: Math.min(1, text.length) }, SOURCE));
+  }
+  const located = problems.map((p) => inFile(file, clamp(p, text.length)));
+  located.sort((a, b) => a.range.start - b.range.start);
+  return { file, groups, problems: located };
+}
+
+function clamp(p: Problem, length: number): Problem {
+  const start = Math.max(0, Math.min(p.range.start, length));
+  const end = Math.max(start, Math.min(p.range.end, length));
+  return start === p.range.start && end === p.range.end ? p : { ...p, range: { start, end } };
+}
+
+class RuleFileLoader {
+  private readonly read: GoValueReader;
+
+  constructor(
+    private readonly text: string,
+    private readonly problems: Problem[],
+    private readonly names: NameValidation,
+    private readonly templates: TemplateSyntaxCheck,
+    private readonly analyze: (ruleStart: number) => boolean,
+  ) {
+    this.read = new GoValueReader(text, problems, SOURCE);
+  }
+
+  load(root: YamlNode, groups: RuleGroup[]): void {
+    const map = this.read.mapping(root, 'a rule file');
+    if (!map) return;
+    const fields = this.read.fields(map, FILE_FIELDS, 'a rule file');
+    const list = fields.get('groups');
+    if (!list) return;
+    const seen = new Set<string>();
+    for (const node of this.read.list(list.value, '`groups`')) {
+      const group = this.loadGroup(node);
+      if (!group) continue;
+      if (seen.has(group.name) && group.name !== '') {
+        this.error(`groupname: "${group.name}" is repeated in the same file`, group.positions?.name ?? group.range);
+      }
+      seen.add(group.name);
+      groups.push(group);
     }
   }
-  return { file, groups, problems: out.map((p) => inFile(file, p)) };
-}
 
-function loadGroup(node: Node, text: string, groups: RuleGroup[], out: Problem[]): void {
-  if (!isMap(node)) {
-    out.push(problem('a rule group must be a mapping', rangeOf(node), 'rules'));
-    return;
-  }
-  const group: RuleGroup = { name: '', intervalMs: undefined, rules: [], range: rangeOf(node) };
-  for (const { key, keyNode, value } of entries(node)) {
-    if (!GROUP_KEYS.has(key)) out.push(problem(`unknown field "${key}" in rule group`, rangeOf(keyNode), 'rules'));
-    else if (key === 'name') group.name = scalarText(value);
-    else if (key === 'interval') group.intervalMs = durationField(value, key, out);
-    else if (key === 'rules' && isSeq(value)) for (const item of value.items) loadRule(item as Node, text, group.rules, out);
-  }
-  if (group.name === '') out.push(problem('rule group name must not be empty', group.range, 'rules'));
-  else if (groups.some((g) => g.name === group.name)) out.push(problem(`groupname: "${group.name}" is repeated in the same file`, group.range, 'rules'));
-  groups.push(group);
-}
-
-function loadRule(node: Node, text: string, rules: Rule[], out: Problem[]): void {
-  if (!isMap(node)) {
-    out.push(problem('a rule must be a mapping', rangeOf(node), 'rules'));
-    return;
-  }
-  const fields = new Map(entries(node).map((e) => [e.key, e]));
-  for (const { key, keyNode } of fields.values()) {
-    if (!RULE_KEYS.has(key)) out.push(problem(`unknown field "${key}" in rule`, rangeOf(keyNode), 'rules'));
-  }
-  const range = rangeOf(node);
-  const alert = fields.get('alert');
-  const record = fields.get('record');
-  if ((alert === undefined) === (record === undefined)) {
-    out.push(problem('exactly one of "alert" and "record" must be set', range, 'rules'));
-    return;
-  }
-  const exprNode = fields.get('expr')?.value;
-  const { expr, exprText } = loadExpression(exprNode, text, range, out);
-  const labels = stringMap(fields.get('labels')?.value, out);
-  if (alert) {
-    rules.push({
-      kind: 'alert',
-      name: scalarText(alert.value),
-      expr,
-      exprText,
-      labels,
-      range,
-      forMs: durationField(fields.get('for')?.value, 'for', out) ?? 0,
-      keepFiringForMs: durationField(fields.get('keep_firing_for')?.value, 'keep_firing_for', out) ?? 0,
-      annotations: stringMap(fields.get('annotations')?.value, out),
-    });
-  } else {
-    for (const key of ['for', 'keep_firing_for', 'annotations']) {
-      const field = fields.get(key);
-      if (field) out.push(problem(`invalid field '${key}' in recording rule`, rangeOf(field.keyNode), 'rules'));
+  private loadGroup(node: YamlNode): RuleGroup | undefined {
+    const map = this.read.mapping(node, 'a rule group');
+    if (!map) return undefined;
+    const fields = this.read.fields(map, GROUP_FIELDS, 'a rule group');
+    const nameField = fields.get('name');
+    const group: RuleGroup = {
+      name: nameField ? this.read.string(nameField.value, 'the group name') : '',
+      intervalMs: this.duration(fields.get('interval')),
+      rules: [],
+      range: map.range,
+      positions: {},
+    };
+    if (nameField) group.positions!.name = nameField.value.range;
+    if (group.name === '' && nameField?.value.kind !== 'map' && nameField?.value.kind !== 'seq') {
+      this.error('group name must not be empty', nameField?.value.range ?? firstKeyRange(map.pairs, map.range));
     }
-    rules.push({ kind: 'record', name: scalarText(record!.value), expr, exprText, labels, range });
+    const interval = fields.get('interval');
+    if (interval) group.positions!.interval = interval.value.range;
+    const queryOffsetMs = this.duration(fields.get('query_offset'));
+    if (queryOffsetMs !== undefined) group.queryOffsetMs = queryOffsetMs;
+    const limit = fields.get('limit');
+    const limitValue = limit ? this.read.int(limit.value, '`limit`') : undefined;
+    if (limitValue !== undefined) group.limit = limitValue;
+    const labels = fields.get('labels');
+    if (labels) group.labels = this.labels(labels.value, 'the group labels').values;
+    const rules = fields.get('rules');
+    if (rules) {
+      for (const item of this.read.list(rules.value, '`rules`')) {
+        const rule = this.loadRule(item);
+        if (rule) group.rules.push(rule);
+      }
+    }
+    return group;
   }
-}
 
-function loadExpression(node: Node | null | undefined, text: string, ruleRange: Rule['range'], out: Problem[]) {
-  if (!isScalar(node) || scalarText(node).trim() === '') {
-    out.push(problem('field "expr" must be set in rule', node ? rangeOf(node) : ruleRange, 'rules'));
-    return { expr: undefined, exprText: '' };
-  }
-  const exprText = scalarText(node);
-  const result = parsePromQL(exprText);
-  out.push(...relocateProblems(result.problems, scalarOffsets(node as Scalar, text)));
-  const fatal = result.problems.some((p) => p.severity === 'error');
-  return { expr: fatal ? undefined : result.expr, exprText };
-}
+  private loadRule(node: YamlNode): Rule | undefined {
+    const map = this.read.mapping(node, 'a rule');
+    if (!map) return undefined;
+    const fields = this.read.fields(map, RULE_FIELDS, 'a rule');
+    const alert = this.stringField(fields.get('alert'), 'the alert name');
+    const record = this.stringField(fields.get('record'), 'the record name');
+    const nameNode = (record !== '' ? fields.get('record') : fields.get('alert'))?.value;
+    if (alert !== '' && record !== '') {
+      this.error("only one of 'record' and 'alert' must be set", fields.get('record')!.key.range);
+    } else if (alert === '' && record === '') {
+      this.error("one of 'record' or 'alert' must be set", firstKeyRange(map.pairs, map.range));
+    }
+    const exprField = fields.get('expr');
+    const analyzed = this.analyze(map.range.start);
+    const { expr, exprText } = this.expression(exprField, map.range, analyzed);
+    const labels = this.labels(fields.get('labels')?.value, 'the rule labels');
+    const positions: RulePositions = { name: nameNode?.range ?? firstKeyRange(map.pairs, map.range), labels: labels.positions, annotations: {} };
+    if (exprField?.value.kind === 'scalar') positions.expr = span(exprField.value);
+    const base = { expr, exprText, labels: labels.values, range: map.range, positions };
 
-function scalarText(node: Node | null | undefined): string {
-  return isScalar(node) && node.value !== null ? String(node.value) : '';
-}
+    const forField = fields.get('for');
+    const forMs = this.duration(forField) ?? 0;
+    const keepFiringForMs = this.duration(fields.get('keep_firing_for')) ?? 0;
+    const annotations = this.annotations(fields.get('annotations')?.value);
+    positions.annotations = annotations.positions;
+    if (forField) positions.for = forField.value.range;
 
-function durationField(node: Node | null | undefined, key: string, out: Problem[]): number | undefined {
-  if (!node) return undefined;
-  const parsed = tryParseDuration(scalarText(node));
-  if (parsed.error !== undefined) {
-    out.push(problem(`invalid duration in "${key}": ${parsed.error}`, rangeOf(node), 'rules'));
+    if (record !== '') this.checkRecordingRule(record, fields, { forMs, keepFiringForMs, annotationCount: annotations.count }, positions.name);
+    if (alert !== '' && record !== '') return undefined;
+    if (alert !== '') {
+      const rule: AlertingRule = { kind: 'alert', name: alert, ...base, forMs, keepFiringForMs, annotations: annotations.values };
+      if (analyzed) this.problems.push(...checkRuleTemplates(rule, this.text, this.templates));
+      return rule;
+    }
+    if (record !== '') {
+      const rule: RecordingRule = { kind: 'record', name: record, ...base };
+      return rule;
+    }
     return undefined;
   }
-  return parsed.ms;
+
+  /** What rulefmt checks whenever `record` is set. */
+  private checkRecordingRule(
+    record: string,
+    fields: Map<string, YamlField>,
+    set: { forMs: number; keepFiringForMs: number; annotationCount: number },
+    nameRange: TextRange,
+  ): void {
+    if (set.annotationCount > 0) this.error("invalid field 'annotations' in recording rule", fields.get('annotations')!.key.range);
+    if (set.forMs !== 0) this.error("invalid field 'for' in recording rule", fields.get('for')!.key.range);
+    if (set.keepFiringForMs !== 0) this.error("invalid field 'keep_firing_for' in recording rule", fields.get('keep_firing_for')!.key.range);
+    if (!isValidMetricName(record, this.names)) this.error(`invalid recording rule name: ${record}`, nameRange);
+    if (this.names === 'utf8' && /[{}]/.test(record)) {
+      this.error(`braces present in the recording rule name; should it be in expr?: ${record}`, nameRange);
+    }
+  }
+
+  private expression(field: YamlField | undefined, ruleRange: TextRange, analyzed: boolean): { expr: Rule['expr']; exprText: string } {
+    const exprText = field ? this.read.string(field.value, '`expr`') : '';
+    if (exprText === '') {
+      if (field?.value.kind !== 'map' && field?.value.kind !== 'seq') {
+        this.error("field 'expr' must be set in rule", field?.value.range ?? { start: ruleRange.start, end: ruleRange.start + 1 });
+      }
+      return { expr: undefined, exprText };
+    }
+    if (!analyzed) return { expr: undefined, exprText };
+    const result = parsePromQL(exprText, { experimental: 'warning' });
+    if (result.problems.length > 0) {
+      const node = field!.value as YamlScalar;
+      this.problems.push(...relocateProblems(result.problems, scalarOffsets({ type: node.style, range: [node.range.start, node.range.end], value: exprText, source: exprText }, this.text)));
+    }
+    const fatal = result.problems.some((p) => p.severity === 'error');
+    return { expr: fatal ? undefined : result.expr, exprText };
+  }
+
+  private labels(node: YamlNode | undefined, what: string) {
+    const values: Record<string, string> = {};
+    const positions: RulePositions['labels'] = {};
+    if (!node) return { values, positions };
+    for (const { name, value, field } of this.read.stringMap(node, what)) {
+      if (!isValidLabelName(name, this.names) || name === '__name__') this.error(`invalid label name: ${name}`, field.key.range);
+      if (!isValidLabelValue(value)) this.error(`invalid label value: ${value}`, field.value.range);
+      values[name] = value;
+      if (field.value.kind === 'scalar') positions[name] = { key: field.key.range, value: span(field.value) };
+    }
+    return { values, positions };
+  }
+
+  private annotations(node: YamlNode | undefined) {
+    const values: Record<string, string> = {};
+    const positions: RulePositions['annotations'] = {};
+    if (!node) return { values, positions, count: 0 };
+    const entries = this.read.stringMap(node, 'the annotations');
+    for (const { name, value, field } of entries) {
+      if (!isValidLabelName(name, this.names)) this.error(`invalid annotation name: ${name}`, field.key.range);
+      values[name] = value;
+      if (field.value.kind === 'scalar') positions[name] = { key: field.key.range, value: span(field.value) };
+    }
+    return { values, positions, count: entries.length };
+  }
+
+  private stringField(field: YamlField | undefined, what: string): string {
+    return field ? this.read.string(field.value, what) : '';
+  }
+
+  private duration(field: YamlField | undefined): number | undefined {
+    return field ? this.read.duration(field.value, `\`${keyName(field)}\``) : undefined;
+  }
+
+  private error(message: string, range: TextRange): void {
+    this.problems.push(problem(message, range, SOURCE));
+  }
 }
 
-function stringMap(node: Node | null | undefined, out: Problem[]): Record<string, string> {
-  const result: Record<string, string> = {};
-  if (!node) return result;
-  if (!isMap(node)) {
-    out.push(problem('expected a mapping of names to strings', rangeOf(node), 'rules'));
-    return result;
-  }
-  for (const { key, value } of entries(node as YAMLMap)) result[key] = scalarText(value);
-  return result;
+function keyName(field: YamlField): string {
+  return field.key.kind === 'scalar' ? field.key.text : '?';
+}
+
+function span(node: YamlScalar): ScalarSpan {
+  return { style: node.style, range: node.range };
+}
+
+function firstKeyRange(pairs: readonly { key: YamlNode }[], fallback: TextRange): TextRange {
+  return pairs[0]?.key.range ?? { start: fallback.start, end: fallback.start + 1 };
 }

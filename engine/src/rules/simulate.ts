@@ -1,41 +1,55 @@
-/** Runs rule groups over a time span on their own intervals and collects what the alerts did. */
-import type { EvalOptions } from '../promql/eval/evaluate.js';
+/**
+ * Runs rule groups over a time span on their own intervals and collects what the alerts did.
+ *
+ * Each group is evaluated at `startMs` and then every interval up to `endMs` (see
+ * evaluation-schedule.ts). A running Prometheus instead slots a group's evaluations at an offset
+ * derived from a hash of its file and name (evaluation-slot.ts); a simulation starts every group
+ * at the chosen start so that results do not depend on file paths. Alerting rules count as
+ * restored from the first evaluation, as in promtool: `ALERTS` is written from the start.
+ */
 import type { MemoryStore } from '../series/memory-store.js';
 import type { AlertTransition } from './alert-state.js';
-import { GroupEvaluator, type RuleEvaluationError } from './group-evaluator.js';
+import { evaluationSchedule } from './evaluation-schedule.js';
+import { BatchedRuleQuery } from './batched-rule-query.js';
+import { GroupEvaluator, type GroupEvaluatorOptions, type RuleEvaluationError, type RuleQuery } from './group-evaluator.js';
 import type { AlertingRule, RuleGroup } from './rule.js';
+import { namesWrittenByRules } from './written-names.js';
 
-export interface SimulationOptions extends EvalOptions {
+export interface SimulationOptions extends GroupEvaluatorOptions {
   startMs: number;
   endMs: number;
   /** The interval of groups that set none (Prometheus's global evaluation_interval). */
   defaultIntervalMs: number;
+  /** Called after every group evaluation with its time. */
+  onProgress?: (atMs: number) => void;
 }
 
 export interface SimulationResult {
   transitions: { rule: AlertingRule; group: RuleGroup; transition: AlertTransition }[];
-  errors: RuleEvaluationError[];
+  errors: (RuleEvaluationError & { group: RuleGroup })[];
   evaluations: number;
 }
 
 export function simulateGroups(groups: readonly RuleGroup[], store: MemoryStore, options: SimulationOptions): SimulationResult {
-  const evaluators = groups.map((group) => ({
-    evaluator: new GroupEvaluator(group, store, options),
-    intervalMs: group.intervalMs ?? options.defaultIntervalMs,
-    nextMs: options.startMs,
-  }));
+  const evalOptions = { defaultSubqueryStepMs: options.defaultIntervalMs, deferAnnotations: true, ...options };
+  const batched = new BatchedRuleQuery(store, evalOptions);
+  const ruleQuery: RuleQuery = (rule, expr, timeMs) => batched.query(rule, expr, timeMs);
+  const evaluators = groups.map((group) => new GroupEvaluator(group, store, { ruleQuery, ...evalOptions }));
+  const written = namesWrittenByRules(groups);
+  for (const evaluator of evaluators) {
+    const { intervalMs, queryOffsetMs } = evaluator;
+    const lastMs = options.startMs + Math.floor((options.endMs - options.startMs) / intervalMs) * intervalMs;
+    batched.plan(evaluator.group, { firstMs: options.startMs - queryOffsetMs, lastMs: lastMs - queryOffsetMs, stepMs: intervalMs }, written);
+  }
   const result: SimulationResult = { transitions: [], errors: [], evaluations: 0 };
-  for (;;) {
-    let next: (typeof evaluators)[number] | undefined;
-    for (const e of evaluators) if (e.nextMs <= options.endMs && (!next || e.nextMs < next.nextMs)) next = e;
-    if (!next) break;
-    const step = next.evaluator.evaluateAt(next.nextMs);
+  const intervals = evaluators.map((e) => e.intervalMs);
+  for (const { atMs, group } of evaluationSchedule(intervals, options.startMs, options.endMs)) {
+    const evaluator = evaluators[group]!;
+    const step = evaluator.evaluateAt(atMs);
     result.evaluations++;
-    for (const { rule, transition } of step.transitions) {
-      result.transitions.push({ rule: rule as AlertingRule, group: next.evaluator.group, transition });
-    }
-    result.errors.push(...step.errors);
-    next.nextMs += next.intervalMs;
+    for (const { rule, transition } of step.transitions) result.transitions.push({ rule, group: evaluator.group, transition });
+    for (const error of step.errors) result.errors.push({ ...error, group: evaluator.group });
+    options.onProgress?.(atMs);
   }
   return result;
 }

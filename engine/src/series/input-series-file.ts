@@ -2,14 +2,14 @@
  * Reads series from a YAML file in promtool's unit-test input shape:
  * `interval: 1m` and `input_series: [{series: 'm{a="b"}', values: '1+1x10'}]`.
  */
-import type { Node, Scalar } from 'yaml';
+import type { Node } from 'yaml';
 import { KlaxonError, problem, type Problem } from '../errors.js';
 import { inFile, type FileProblem } from '../file-problem.js';
 import { tryParseDuration } from '../promql/duration.js';
 import { entries, isMap, isScalar, isSeq, rangeOf, readYaml } from '../yaml/document.js';
-import { relocateProblems, scalarOffsets } from '../yaml/scalar-offsets.js';
+import { relocateProblems, scalarOffsets, type LocatedScalar } from '../yaml/scalar-offsets.js';
 import { MemoryStore } from './memory-store.js';
-import { loadSeriesLine, parseSeriesLine } from './notation.js';
+import { loadSeriesLine, parseSeriesLine, type SeriesLine } from './notation.js';
 
 export interface LoadedSeriesFile {
   store: MemoryStore;
@@ -63,17 +63,32 @@ function loadOne(item: Node, text: string, store: MemoryStore, startMs: number, 
     out.push(problem('each input series needs `series` and `values` strings', rangeOf(item), 'series'));
     return 0;
   }
-  const seriesText = String(series.value);
-  const line = `${seriesText} ${String(values.value)}`;
+  const parsed = parseInputSeriesEntry(series, values, text);
+  if ('error' in parsed) {
+    out.push(...parsed.problems);
+    return 0;
+  }
+  loadSeriesLine(store, parsed.line, startMs, intervalMs);
+  return parsed.line.values.length;
+}
+
+/**
+ * Parses one `{series, values}` entry as promtool does: the two strings, as written, joined by
+ * a space into one series line. Problems are located in the file `text` the scalars come from.
+ */
+export function parseInputSeriesEntry(series: LocatedScalar, values: LocatedScalar, text: string): { line: SeriesLine } | { error: KlaxonError; problems: Problem[] } {
   try {
-    const parsed = parseSeriesLine(line);
-    loadSeriesLine(store, parsed, startMs, intervalMs);
-    return parsed.values.length;
+    return { line: parseSeriesLine(`${writtenText(series)} ${writtenText(values)}`) };
   } catch (e) {
     if (!(e instanceof KlaxonError)) throw e;
     // The line is `series + ' ' + values`: the series' end offset stands for the joining space.
-    const lineOffsets = [...scalarOffsets(series as Scalar, text), ...scalarOffsets(values as Scalar, text)];
-    out.push(...relocateProblems(e.problems, lineOffsets));
-    return 0;
+    const lineOffsets = [...scalarOffsets(series, text), ...scalarOffsets(values, text)];
+    return { error: e, problems: relocateProblems(e.problems, lineOffsets) };
   }
+}
+
+/** A scalar's text as written (`0x20` stays `0x20`, as Go reads it into a string). */
+function writtenText(node: LocatedScalar): string {
+  if (typeof node.source === 'string') return node.source;
+  return node.value === null || node.value === undefined ? '' : String(node.value);
 }

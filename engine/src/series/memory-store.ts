@@ -83,6 +83,14 @@ function lowerBound(ts: Float64Array, n: number, t: number): number {
   return lo;
 }
 
+/** Index of the entry at exactly `t`, or -1; checks the newest entry first, where appends go. */
+function indexOfTime(columns: TimeColumns, t: number): number {
+  const n = columns.length;
+  if (n === 0 || columns.ts[n - 1]! < t) return -1;
+  const i = columns.ts[n - 1] === t ? n - 1 : lowerBound(columns.ts, n, t);
+  return columns.ts[i] === t ? i : -1;
+}
+
 class MemorySeries implements StoredSeries {
   readonly samples = new TimeColumns();
   readonly stale = new TimeColumns(4);
@@ -140,6 +148,15 @@ export class MemoryStore implements SeriesSource {
     if (s.samples.remove(t)) this.sampleCount--;
     s.stale.put(t, 0);
     s.dirty = true;
+  }
+
+  /** What is stored for `labels` at exactly `t`: a value, a staleness marker, or nothing. */
+  sampleAt(labels: Labels, t: number): number | 'stale' | undefined {
+    const s = this.byKey.get(labels.key());
+    if (!s) return undefined;
+    const i = indexOfTime(s.samples, t);
+    if (i >= 0) return s.samples.vs[i];
+    return indexOfTime(s.stale, t) >= 0 ? 'stale' : undefined;
   }
 
   /** Removes every series. */

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadRuleFile } from '../../src/rules/load-rule-file.js';
+import { evaluationSchedule } from '../../src/rules/evaluation-schedule.js';
+import { GroupEvaluator } from '../../src/rules/group-evaluator.js';
 import { simulateGroups } from '../../src/rules/simulate.js';
+import { loadNotationFile } from '../../src/series/notation-file.js';
+import { queryAt } from './rules-helpers.js';
 import { loadInputSeriesFile } from '../../src/series/input-series-file.js';
 
 const MIN = 60_000;
@@ -43,5 +47,83 @@ describe('loadInputSeriesFile', () => {
     const { problems } = loadInputSeriesFile(text, 's.yml');
     expect(problems).toHaveLength(1);
     expect(text.slice(problems[0]!.range.start, problems[0]!.range.start + 4)).toBe('oops');
+  });
+});
+
+describe('simulateGroups batching', () => {
+  const rules = `groups:
+  - name: fast
+    interval: 30s
+    rules:
+      - record: job:req:rate2m
+        expr: sum by (job) (rate(req_total[2m]))
+      - alert: HighRate
+        expr: job:req:rate2m > 0.5
+        for: 1m
+      - alert: Down
+        expr: up == 0
+        for: 1m
+        keep_firing_for: 2m
+  - name: slow
+    interval: 2m
+    query_offset: 1m
+    rules:
+      - alert: Spiky
+        expr: max_over_time(rate(req_total[2m])[6m:1m]) > 1 unless on (instance) up == 0
+      - alert: Gone
+        expr: absent(up{instance="c"})
+      - alert: Clash
+        expr: label_replace(req_total, "instance", "x", "instance", "(a|b)") > 0
+      - alert: AtStart
+        expr: req_total @ start() - req_total offset 3m > 5
+      - alert: Meta
+        expr: count(ALERTS{alertstate="firing"}) > 1
+`;
+  const series = `load 30s
+  req_total{job="api", instance="a"} 0+5x60 300+90x60
+  req_total{job="api", instance="b"} 0+7x30 _x20 200+7x70
+  req_total{job="db", instance="c"} _x10 0+3x100 stale
+  up{job="api", instance="a"} 1x40 0x20 1x60
+  up{job="api", instance="b"} 1x120
+  up{job="db", instance="c"} 1x60 stale
+`;
+
+  /** Every group evaluated one instant query at a time, in the simulation's order. */
+  function unbatched(groups: ReturnType<typeof loadRuleFile>['groups'], endMs: number) {
+    const store = loadNotationFile(series, 's.txt').store;
+    const evaluators = groups.map((g) => new GroupEvaluator(g, store, { defaultSubqueryStepMs: MIN }));
+    const out: string[] = [];
+    for (const { atMs, group } of evaluationSchedule(evaluators.map((e) => e.intervalMs), 0, endMs)) {
+      const step = evaluators[group]!.evaluateAt(atMs);
+      for (const { rule, transition: t } of step.transitions) out.push(`${t.atMs / 1000}s ${rule.name} ${t.labels} ${t.from}->${t.to} ${t.value}`);
+      for (const e of step.errors) out.push(`${e.atMs / 1000}s ${e.rule.name} error ${e.message}`);
+    }
+    return { out, store };
+  }
+
+  it('gives what instant queries at every evaluation give', () => {
+    const { groups, problems } = loadRuleFile(rules, 'r.yml');
+    expect(problems).toEqual([]);
+    const endMs = 60 * MIN;
+    const store = loadNotationFile(series, 's.txt').store;
+    const result = simulateGroups(groups, store, { startMs: 0, endMs, defaultIntervalMs: MIN });
+    const batched: string[] = [];
+    const errorsAt = new Map<number, string[]>();
+    for (const e of result.errors) errorsAt.set(e.atMs, [...(errorsAt.get(e.atMs) ?? []), `${e.atMs / 1000}s ${e.rule.name} error ${e.message}`]);
+    for (const { rule, transition: t } of result.transitions) batched.push(`${t.atMs / 1000}s ${rule.name} ${t.labels} ${t.from}->${t.to} ${t.value}`);
+    const expected = unbatched(groups, endMs);
+    const sorted = (lines: string[]) => [...lines].sort();
+    expect(sorted([...batched, ...[...errorsAt.values()].flat()])).toEqual(sorted(expected.out));
+    expect(expected.out.some((l) => l.includes('Clash error'))).toBe(true);
+    expect(expected.out.filter((l) => l.includes('->firing')).length).toBeGreaterThan(3);
+    const written = (s: typeof store) => queryAt(s, '{__name__=~"ALERTS.*|job:.*"}', endMs - 30_000);
+    expect(written(store)).toEqual(written(expected.store));
+  });
+
+  it('reports progress after every group evaluation', () => {
+    const { groups } = loadRuleFile(rules, 'r.yml');
+    const seen: number[] = [];
+    simulateGroups(groups, loadNotationFile(series, 's.txt').store, { startMs: 0, endMs: 4 * MIN, defaultIntervalMs: MIN, onProgress: (t) => seen.push(t / 1000) });
+    expect(seen).toEqual([0, 0, 30, 60, 90, 120, 120, 150, 180, 210, 240, 240]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMap, parseDocument, type Scalar } from 'yaml';
+import { isMap, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { scalarOffsets } from '../../src/yaml/scalar-offsets.js';
 
 /** The scalar under key `v`, and the file offsets of each of its value's characters. */
@@ -65,9 +65,19 @@ describe('scalarOffsets', () => {
     expect(offsets[value.indexOf('0')]).toBe(source.indexOf('0'));
   });
 
-  it('falls back to an alignment for folded blocks', () => {
-    const source = 'v: >\n  sum(x)\n  > 1\n';
-    const { value, offsets } = offsetsOf(source);
-    expect(offsets[value.indexOf('>')]).toBe(source.lastIndexOf('>'));
+  it('maps folded blocks exactly, not to the header', () => {
+    const source = 'v: >\n  > 1\n  or x\n';
+    const { value, offsets } = expectFaithful(source);
+    expect(value).toBe('> 1 or x\n');
+    expect(offsets[0]).toBe(source.indexOf('  >') + 2);
+    expect(offsets[value.indexOf('or')]).toBe(source.indexOf('or'));
+  });
+
+  it('maps numbers by their written text, not their parsed value', () => {
+    const source = 'v: 1.50\n';
+    const doc = parseDocument(source);
+    const node = (doc.contents as YAMLMap).get('v', true) as Scalar;
+    expect(node.value).toBe(1.5);
+    expect(scalarOffsets(node, source)).toEqual([3, 4, 5, 6, 7]);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Human-readable results of promqltest runs: each failure with its place, expression, and what
  * was expected against what the engine returned; per file and in total the closing line
- * `N passed, N failed, N skipped`, with the skipped cases counted by reason.
+ * `N passed, N failed` (`, N skipped` when some were), with the skipped cases counted by reason.
  */
 import { formatNumber, formatSeriesLine } from '../../series/notation-format.js';
 import type { SeriesValue } from '../../series/notation.js';
@@ -27,9 +27,10 @@ export function tally(cases: readonly CaseResult[]): Tally {
   return t;
 }
 
-/** Exactly `N passed, N failed, N skipped`. */
+/** Exactly `N passed, N failed`, and `, N skipped` when some were. */
 export function formatTally(t: Tally): string {
-  return `${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`;
+  const skipped = t.skipped > 0 ? `, ${t.skipped} skipped` : '';
+  return `${t.passed} passed, ${t.failed} failed${skipped}`;
 }
 
 /** `skipped: 12 native histograms, 3 experimental features`, or undefined when nothing was skipped. */
@@ -47,7 +48,7 @@ export interface ReportOptions {
 
 /**
  * One section per file (a `== FILE` header, its failures, then its tally) and, for several
- * files, a total section. Every section closes with exactly `N passed, N failed, N skipped`.
+ * files, a total section. Every section closes with its tally line (see formatTally).
  */
 export function formatReport(files: readonly FileResult[], options: ReportOptions = {}): string {
   const out: string[] = [];

@@ -1,0 +1,166 @@
+/**
+ * The interval that the values of an expression's result lie in, worked out from the tree alone:
+ * counts and rates are never negative, `absent` is 1, `clamp` bounds, comparisons with `bool` give
+ * 0 or 1, and arithmetic combines intervals. Unknown is (-Inf, +Inf). NaN results are ignored.
+ */
+import type { AggregateExpr, BinaryExpr, Call, Expr } from '../../promql/ast.js';
+import { postOrder } from '../../promql/ast-walk.js';
+
+export interface ValueRange {
+  min: number;
+  max: number;
+}
+
+const UNKNOWN: ValueRange = { min: -Infinity, max: Infinity };
+const NON_NEGATIVE: ValueRange = { min: 0, max: Infinity };
+const AT_LEAST_ONE: ValueRange = { min: 1, max: Infinity };
+
+const FIXED_RANGES: Record<string, ValueRange> = {
+  absent: { min: 1, max: 1 },
+  absent_over_time: { min: 1, max: 1 },
+  present_over_time: { min: 1, max: 1 },
+  count_over_time: AT_LEAST_ONE,
+  changes: NON_NEGATIVE,
+  resets: NON_NEGATIVE,
+  rate: NON_NEGATIVE,
+  irate: NON_NEGATIVE,
+  increase: NON_NEGATIVE,
+  abs: NON_NEGATIVE,
+  sqrt: NON_NEGATIVE,
+  exp: NON_NEGATIVE,
+  time: NON_NEGATIVE,
+  timestamp: NON_NEGATIVE,
+  stddev_over_time: NON_NEGATIVE,
+  stdvar_over_time: NON_NEGATIVE,
+  sgn: { min: -1, max: 1 },
+  day_of_week: { min: 0, max: 6 },
+  day_of_month: { min: 1, max: 31 },
+  day_of_year: { min: 1, max: 366 },
+  days_in_month: { min: 28, max: 31 },
+  hour: { min: 0, max: 23 },
+  minute: { min: 0, max: 59 },
+  month: { min: 1, max: 12 },
+};
+
+/** Functions whose result values are those of their range or vector argument. */
+const SAME_AS_ARGUMENT = new Set([
+  'avg_over_time', 'min_over_time', 'max_over_time', 'last_over_time', 'first_over_time', 'quantile_over_time', 'mad_over_time',
+  'ceil', 'floor', 'round', 'sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc', 'label_replace', 'label_join', 'scalar', 'vector',
+]);
+
+export function valueRange(root: Expr): ValueRange {
+  const results = new Map<Expr, ValueRange>();
+  const of = (e: Expr) => results.get(e) ?? UNKNOWN;
+  for (const node of postOrder(root)) results.set(node, rangeOfNode(node, of));
+  return of(root);
+}
+
+function rangeOfNode(node: Expr, of: (e: Expr) => ValueRange): ValueRange {
+  switch (node.kind) {
+    case 'NumberLiteral':
+      return { min: node.value, max: node.value };
+    case 'ParenExpr':
+    case 'SubqueryExpr':
+      return of(node.expr);
+    case 'MatrixSelector':
+      return of(node.selector);
+    case 'UnaryExpr': {
+      const inner = of(node.expr);
+      return node.op === '-' ? { min: 0 - inner.max, max: 0 - inner.min } : inner;
+    }
+    case 'Call':
+      return callRange(node, of);
+    case 'AggregateExpr':
+      return aggregateRange(node, of(node.expr));
+    case 'BinaryExpr':
+      return binaryRange(node, of);
+    default:
+      return UNKNOWN;
+  }
+}
+
+function callRange(node: Call, of: (e: Expr) => ValueRange): ValueRange {
+  const fixed = FIXED_RANGES[node.func];
+  if (fixed) return fixed;
+  const literal = (i: number) => (node.args[i]?.kind === 'NumberLiteral' ? (node.args[i] as { value: number }).value : undefined);
+  const vectorArg = node.args.find((a) => a.kind !== 'NumberLiteral' && a.kind !== 'StringLiteral');
+  const inner = vectorArg ? of(vectorArg) : node.args[0] ? of(node.args[0]) : UNKNOWN;
+  switch (node.func) {
+    case 'clamp': {
+      const [low, high] = [literal(1), literal(2)];
+      return { min: Math.max(inner.min, low ?? -Infinity), max: Math.min(inner.max, high ?? Infinity) };
+    }
+    case 'clamp_min':
+      return { min: Math.max(inner.min, literal(1) ?? -Infinity), max: inner.max };
+    case 'clamp_max':
+      return { min: inner.min, max: Math.min(inner.max, literal(1) ?? Infinity) };
+    case 'sum_over_time':
+      return sumOf(inner);
+    default:
+      return SAME_AS_ARGUMENT.has(node.func) ? inner : UNKNOWN;
+  }
+}
+
+function aggregateRange(node: AggregateExpr, inner: ValueRange): ValueRange {
+  switch (node.op) {
+    case 'count':
+    case 'count_values':
+      return AT_LEAST_ONE;
+    case 'group':
+      return { min: 1, max: 1 };
+    case 'stddev':
+    case 'stdvar':
+      return NON_NEGATIVE;
+    case 'sum':
+      return sumOf(inner);
+    default:
+      return inner;
+  }
+}
+
+/** Sums of values in `inner`: keep their sign, lose their size. */
+function sumOf(inner: ValueRange): ValueRange {
+  if (inner.min >= 0) return NON_NEGATIVE;
+  if (inner.max <= 0) return { min: -Infinity, max: 0 };
+  return UNKNOWN;
+}
+
+function binaryRange(node: BinaryExpr, of: (e: Expr) => ValueRange): ValueRange {
+  const a = of(node.lhs);
+  const b = of(node.rhs);
+  switch (node.op) {
+    case '==':
+    case '!=':
+    case '>':
+    case '<':
+    case '>=':
+    case '<=':
+      if (node.returnBool) return { min: 0, max: 1 };
+      return node.lhs.kind === 'NumberLiteral' ? b : a;
+    case 'and':
+    case 'unless':
+      return a;
+    case 'or':
+      return { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max) };
+    case '+':
+      return finite({ min: a.min + b.min, max: a.max + b.max });
+    case '-':
+      return finite({ min: a.min - b.max, max: a.max - b.min });
+    case '*': {
+      const products = [a.min * b.min, a.min * b.max, a.max * b.min, a.max * b.max];
+      return finite({ min: Math.min(...products), max: Math.max(...products) });
+    }
+    case '/': {
+      if (b.min <= 0 && b.max >= 0) return UNKNOWN;
+      const quotients = [a.min / b.min, a.min / b.max, a.max / b.min, a.max / b.max];
+      return finite({ min: Math.min(...quotients), max: Math.max(...quotients) });
+    }
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** Infinity minus infinity and zero times infinity make NaN bounds: those mean unknown. */
+function finite(range: ValueRange): ValueRange {
+  return Number.isNaN(range.min) || Number.isNaN(range.max) ? UNKNOWN : range;
+}

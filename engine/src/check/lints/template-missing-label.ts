@@ -1,0 +1,44 @@
+/**
+ * A template that reads a label the expression's result cannot have expands to an empty string:
+ * `{{ $labels.instance }}` after `sum by (job) (...)` always prints nothing.
+ */
+import type { Expr } from '../../promql/ast.js';
+import { mayHaveLabel, outputLabels, type LabelSet } from '../analysis/output-labels.js';
+import type { Finding, Lint, RuleInput } from '../lint.js';
+import { rangeInScalar, ruleNameRange } from '../locate.js';
+
+export const templateMissingLabel: Lint = {
+  name: 'template-missing-label',
+  summary: "a label or annotation template reads a label that the alert's expression removes (by aggregation, `on`, `ignoring`...)",
+  checkRule({ rule, file, templates }: RuleInput): Finding[] {
+    if (rule.kind !== 'alert' || !rule.expr) return [];
+    let labels: LabelSet | undefined;
+    const findings: Finding[] = [];
+    const check = (kind: string, name: string, value: string) => {
+      for (const ref of templates(value).labels) {
+        labels ??= outputLabels(rule.expr!);
+        if (mayHaveLabel(labels, ref.label) || ref.label === '__name__') continue;
+        const span = (kind === 'label' ? rule.positions?.labels : rule.positions?.annotations)?.[name]?.value;
+        findings.push({
+          message: `${kind} "${name}" reads label "${ref.label}", which the expression's result never has: ${explain(labels, rule.exprText)}`,
+          range: span ? rangeInScalar(span, value, ref.range, file.text) : ruleNameRange(rule),
+        });
+      }
+    };
+    for (const [name, value] of Object.entries(rule.labels)) check('label', name, value);
+    for (const [name, value] of Object.entries(rule.annotations)) check('annotation', name, value);
+    return findings;
+  },
+};
+
+function explain(labels: LabelSet, exprText: string): string {
+  const where = labels.because ? ` after ${quoteSource(labels.because, exprText)}` : '';
+  if (labels.kind === 'except') return `it is removed${where}`;
+  if (labels.names.size === 0) return `the result has no labels${where}`;
+  return `the result only has ${[...labels.names].sort().join(', ')}${where}`;
+}
+
+function quoteSource(node: Expr, exprText: string): string {
+  const text = exprText.slice(node.range.start, node.range.end).replace(/\s+/g, ' ');
+  return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
+}

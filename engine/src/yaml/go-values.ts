@@ -1,0 +1,191 @@
+/**
+ * Reading typed values out of the YAML tree with the rules of Go's yaml.v3, which Prometheus and
+ * promtool decode with: any scalar's text fits a string field, null leaves a field at its zero
+ * value, integers accept floats (truncated) but not quoted text, and durations are strings in
+ * Prometheus's duration syntax.
+ */
+import { problem, type Problem, type Severity } from '../errors.js';
+import type { TextRange } from '../promql/ast.js';
+import { tryParseDuration } from '../promql/duration.js';
+import { closestWord } from '../text/closest-word.js';
+import { LineIndex } from '../text/line-index.js';
+import { describeNode, isMergeKey, isNull, type YamlMap, type YamlNode, type YamlScalar } from './tree.js';
+
+export interface YamlField {
+  key: YamlNode;
+  value: YamlNode;
+}
+
+/** Decodes tree nodes into values, reporting every mismatch as a located problem. */
+export class GoValueReader {
+  private lines: LineIndex | undefined;
+  private readonly checkedForDuplicates = new WeakSet<YamlMap>();
+
+  constructor(
+    private readonly text: string,
+    readonly problems: Problem[],
+    private readonly source: string,
+  ) {}
+
+  report(message: string, range: TextRange, severity: Severity = 'error', source = this.source): void {
+    this.problems.push(problem(message, range, source, severity));
+  }
+
+  /** A string field: the text of any scalar, '' for null. */
+  string(node: YamlNode, what: string): string {
+    if (node.kind === 'scalar') return isNull(node) ? '' : node.text;
+    this.report(`${what} must be a string, not ${describeNode(node)}`, node.range);
+    return '';
+  }
+
+  /** An integer field; undefined when null or invalid. */
+  int(node: YamlNode, what: string): number | undefined {
+    if (isNull(node)) return undefined;
+    const value = node.kind === 'scalar' && resolvesAsNumber(node) ? goIntValue(node.text) : undefined;
+    if (value === undefined) this.report(`${what} must be an integer, not ${describeNode(node)}`, node.range);
+    return value;
+  }
+
+  /** A Prometheus duration field (`5m`, `1h30m`) in milliseconds; undefined when null or invalid. */
+  duration(node: YamlNode, what: string): number | undefined {
+    if (isNull(node)) return undefined;
+    if (node.kind !== 'scalar') {
+      this.report(`${what} must be a duration such as 5m, not ${describeNode(node)}`, node.range);
+      return undefined;
+    }
+    const parsed = tryParseDuration(node.text);
+    if (parsed.error !== undefined) {
+      this.report(`invalid duration in ${what}: ${parsed.error}`, node.range);
+      return undefined;
+    }
+    return parsed.ms;
+  }
+
+  /** A list field: [] for null; null items are dropped, as yaml.v3 drops them from lists of structs. */
+  list(node: YamlNode, what: string): YamlNode[] {
+    if (isNull(node)) return [];
+    if (node.kind !== 'seq') {
+      this.report(`${what} must be a list, not ${describeNode(node)}`, node.range);
+      return [];
+    }
+    return node.items.filter((item) => !isNull(item));
+  }
+
+  /** A mapping, or undefined (with a problem unless the node is null). */
+  mapping(node: YamlNode, what: string): YamlMap | undefined {
+    if (node.kind === 'map') return node;
+    if (!isNull(node)) this.report(`${what} must be a mapping, not ${describeNode(node)}`, node.range);
+    return undefined;
+  }
+
+  /**
+   * The fields of a struct-like mapping, by name. Merge keys are applied; keys outside `allowed`
+   * are reported as unknown, as yaml.v3's strict decoding does.
+   */
+  fields(map: YamlMap, allowed: readonly string[], what: string, unknownIs: Severity = 'error'): Map<string, YamlField> {
+    const out = new Map<string, YamlField>();
+    for (const field of this.pairs(map)) {
+      const name = field.key.kind === 'scalar' ? field.key.text : '';
+      if (!allowed.includes(name)) {
+        const suggestion = closestWord(name, allowed);
+        const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of ${allowed.join(', ')}`;
+        this.report(`unknown field "${name}" in ${what}${hint}`, field.key.range, unknownIs);
+        continue;
+      }
+      out.set(name, field);
+    }
+    return out;
+  }
+
+  /** A map of strings to strings (labels, annotations), in file order. */
+  stringMap(node: YamlNode, what: string): { name: string; value: string; field: YamlField }[] {
+    const map = this.mapping(node, what);
+    if (!map) return [];
+    return this.pairs(map).map((field) => ({
+      name: this.string(field.key, `a key of ${what}`),
+      value: this.string(field.value, `the value of "${field.key.kind === 'scalar' ? field.key.text : '?'}" in ${what}`),
+      field,
+    }));
+  }
+
+  /** The pairs of a mapping after merge keys, with duplicate keys reported. */
+  pairs(map: YamlMap): YamlField[] {
+    this.reportDuplicates(map);
+    const own = map.pairs.filter((p) => !isMergeKey(p.key));
+    const seen = new Set(own.map((p) => keyText(p.key)));
+    const merged: YamlField[] = [];
+    for (const pair of map.pairs) {
+      if (!isMergeKey(pair.key)) continue;
+      const sources = pair.value.kind === 'seq' ? pair.value.items : [pair.value];
+      for (const source of sources) {
+        if (source.kind !== 'map') {
+          this.report('a merge key (<<) needs a mapping or a list of mappings', source.range);
+          continue;
+        }
+        for (const inherited of this.pairs(source)) {
+          const key = keyText(inherited.key);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          merged.push(inherited);
+        }
+      }
+    }
+    return [...own, ...merged];
+  }
+
+  private reportDuplicates(map: YamlMap): void {
+    // A mapping merged into others (`<<: *anchor`) is read once per use but reported once.
+    if (map.pairs.length < 2 || this.checkedForDuplicates.has(map)) return;
+    this.checkedForDuplicates.add(map);
+    const pairs = map.pairs;
+    for (let i = 1; i < pairs.length; i++) {
+      const key = pairs[i]!.key;
+      const text = keyText(key);
+      // Mappings in rule files are small: comparing with every earlier key beats building a set.
+      for (let j = 0; j < i; j++) {
+        const earlier = pairs[j]!.key;
+        if (earlier.kind !== key.kind || keyText(earlier) !== text) continue;
+        this.lines ??= new LineIndex(this.text);
+        const line = this.lines.position(earlier.range.start).line + 1;
+        this.report(`key "${text}" is already defined at line ${line}`, key.range);
+        break;
+      }
+    }
+  }
+}
+
+function keyText(key: YamlNode): string {
+  return key.kind === 'scalar' ? key.text : '';
+}
+
+/** The scalar's value under yaml.v3's resolution when decoded into a Go int, or undefined. */
+export function goIntValue(text: string): number | undefined {
+  const first = text[0];
+  if (first === '.') return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text) ? Math.trunc(Number(text)) : undefined;
+  if (first === undefined || !/[-+0-9]/.test(first)) return undefined;
+  // -.inf converts to the smallest int64 in Go; no other infinity or NaN fits an int.
+  if (text === '-.inf' || text === '-.Inf' || text === '-.INF') return Number.MIN_SAFE_INTEGER;
+  const plain = text.replaceAll('_', '');
+  const asInt = goParseInt(plain);
+  if (asInt !== undefined) return asInt >= -(2n ** 63n) && asInt < 2n ** 63n ? Number(asInt) : undefined;
+  if (!/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) return undefined;
+  const value = Number(plain);
+  return Number.isFinite(value) && value <= 2 ** 63 ? Math.trunc(value) : undefined;
+}
+
+/** Go's strconv.ParseInt(s, 0, 64) before the range check: prefixes 0x, 0o, 0b, and a leading 0 for octal. */
+function goParseInt(s: string): bigint | undefined {
+  const match = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
+  if (!match) return undefined;
+  const digits = /^0[0-7]+$/.test(match[2]!) ? `0o${match[2]!.slice(1)}` : match[2]!;
+  const value = BigInt(digits);
+  return match[1] === '-' ? -value : value;
+}
+
+const NUMBER_TAGS = new Set(['!!int', '!!float', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']);
+
+/** Plain scalars without a tag, or tagged as numbers, resolve as numbers; others stay text. */
+function resolvesAsNumber(node: YamlScalar): boolean {
+  return node.style === 'PLAIN' && (node.tag === undefined || NUMBER_TAGS.has(node.tag));
+}
+
