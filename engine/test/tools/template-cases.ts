@@ -1,3 +1,4 @@
+import { seededRandom } from '../../bench/generate.mjs';
 /**
  * Templates for the differential test against amtool (Go's text/template and fmt): hand-written
  * corners, and a seeded generator of printf formats and builtin calls. Everything here must mean
@@ -220,18 +221,6 @@ export const HAND_WRITTEN: readonly string[] = [
   'line1\nline2 {{ .Foo }}\n{{ foo }}',
   'line1\n{{ if 1 }}\n{{ .X',
 ];
-
-/** A small deterministic random source (mulberry32), so generated cases are the same every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VALUES = [
   '0', '1', '-7', '42', '255', '65', '0x1F600', "'x'", '1000000',
