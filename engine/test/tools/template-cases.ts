@@ -1,4 +1,3 @@
-import { seededRandom } from '../../bench/generate.mjs';
 /**
  * Templates for the differential test against amtool (Go's text/template and fmt): hand-written
  * corners, and a seeded generator of printf formats and builtin calls. Everything here must mean
@@ -8,6 +7,7 @@ import { seededRandom } from '../../bench/generate.mjs';
  * recursive templates (Go's is 100000, Klaxon's is lower) and slicing a slice past its length
  * (Go allows up to the capacity, which Go's memory allocator decides).
  */
+import { seededRandom } from '../../bench/generate.mjs';
 
 export const HAND_WRITTEN: readonly string[] = [
   // Text, trimming, comments.
