@@ -38,3 +38,6 @@ export { checkFiles, type CheckedFile, type CheckInput } from './check/check-fil
 export { DEFAULT_CHECK_CONFIG, readCheckConfig, type CheckConfig, type LintLevel } from './check/check-config.js';
 export { LINTS } from './check/lints/all-lints.js';
 export { ALERT_SEVERITIES, normalizeSeverity, severityRank, withSeverityAliases, type AlertSeverity, type SeverityAliases } from './severity/severity.js';
+export { loadUnitTestFile } from './testing/promtool/load-unit-test-file.js';
+export { runUnitTestFile } from './testing/promtool/run-unit-tests.js';
+export { loadSeriesFile } from './series/series-file.js';
