@@ -2,6 +2,7 @@
  * Maps offsets inside a YAML scalar's value to offsets in the file, so that an error inside an
  * expression embedded in YAML points at the right character in every scalar style.
  */
+import type { YamlScalar } from './tree.js';
 import type { Problem } from '../errors.js';
 import { decodeScalar, type ScalarStyle } from './scalar-decode.js';
 
@@ -48,4 +49,9 @@ export function relocateProblems(problems: readonly Problem[], offsets: readonly
     const start = at(p.range.start);
     return { ...p, range: { start, end: Math.max(at(p.range.end), start + 1) } };
   });
+}
+
+/** The located form of a scalar of the YAML tree model. */
+export function locatedScalar(node: YamlScalar): LocatedScalar {
+  return { type: node.style, range: [node.range.start, node.range.end], value: node.text, source: node.text };
 }

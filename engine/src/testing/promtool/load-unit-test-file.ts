@@ -13,7 +13,7 @@ import { NativeHistogramNotationError, parseSeriesLine, type SeriesLine } from '
 import { LineIndex } from '../../text/line-index.js';
 import { GoValueReader } from '../../yaml/go-values.js';
 import { readYamlTree } from '../../yaml/read-tree.js';
-import { relocateProblems, scalarOffsets, type LocatedScalar } from '../../yaml/scalar-offsets.js';
+import { locatedScalar, relocateProblems, scalarOffsets } from '../../yaml/scalar-offsets.js';
 import type { YamlNode, YamlScalar } from '../../yaml/tree.js';
 import { pairsOf } from './label-pairs.js';
 import { readBool, readFloat } from './yaml-v2-values.js';
@@ -82,12 +82,8 @@ class FileReader {
 
   /** Offsets in the file of each character of a scalar's text. */
   offsets(node: YamlScalar): number[] {
-    return scalarOffsets(located(node), this.text);
+    return scalarOffsets(locatedScalar(node), this.text);
   }
-}
-
-function located(node: YamlScalar): LocatedScalar {
-  return { type: node.style, range: [node.range.start, node.range.end], value: node.text, source: node.text };
 }
 
 export function loadUnitTestFile(text: string, file: string): UnitTestFile {
@@ -173,7 +169,7 @@ function inputSeries(reader: FileReader, node: YamlNode | undefined, group: Test
       if (!series || !values) group.problems.push(reader.at(item.range.start, `an input series needs "series" and "values"`));
       continue;
     }
-    const parsed = parseInputSeriesEntry(located(series), located(values), reader.text);
+    const parsed = parseInputSeriesEntry(series, values, reader.text);
     if ('line' in parsed) byKey.set(parsed.line.labels.key(), parsed.line);
     else if (parsed.error instanceof NativeHistogramNotationError) group.unsupported ??= 'its input series have native histogram values, which Klaxon does not support';
     else group.problems.push(...parsed.problems.map((p) => reader.at(p.range.start, p.message)));
