@@ -16,19 +16,14 @@ import { Labels } from '../labels/labels.js';
 import { TimeSpan, type LoadedSeries } from './loaded-series.js';
 import { MemoryStore } from './memory-store.js';
 import { parseSampleValue, parseTimestamp } from './sample-text.js';
-
-interface Cell {
-  text: string;
-  start: number;
-  end: number;
-}
+import { readCsv, type CsvCell as Cell } from '../text/csv.js';
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 
 export function loadCsvSeriesFile(text: string, file: string, store = new MemoryStore()): LoadedSeries {
   const problems: Problem[] = [];
   const span = new TimeSpan();
-  const rows = readCsv(text, problems).filter((row) => !(row.length === 1 && row[0]!.text === '') && !row[0]!.text.startsWith('#'));
+  const rows = readCsv(text, problems, 'series').filter((row) => !(row.length === 1 && row[0]!.text === '') && !row[0]!.text.startsWith('#'));
   const header = rows.shift();
   const done = (): LoadedSeries => ({ store, ...span.bounds(), times: 'absolute', problems: problems.map((p) => inFile(file, p)) });
   if (!header) return done();
@@ -94,47 +89,4 @@ function readHeader(header: Cell[], problems: Problem[]): Columns | undefined {
 
 function rangeOf(row: Cell[]): { start: number; end: number } {
   return { start: row[0]!.start, end: Math.max(row[row.length - 1]!.end, row[0]!.start + 1) };
-}
-
-/** Splits RFC 4180 CSV into rows of cells with their offsets. */
-function readCsv(text: string, problems: Problem[]): Cell[][] {
-  const rows: Cell[][] = [];
-  let row: Cell[] = [];
-  let i = 0;
-  for (;;) {
-    const start = i;
-    let value = '';
-    if (text[i] === '"') {
-      i++;
-      for (;;) {
-        if (i >= text.length) {
-          problems.push(problem('unclosed quoted field', { start, end: text.length }, 'series'));
-          break;
-        }
-        if (text[i] === '"') {
-          if (text[i + 1] !== '"') {
-            i++;
-            break;
-          }
-          i++;
-        }
-        value += text[i++];
-      }
-      while (i < text.length && text[i] !== ',' && text[i] !== '\n') i++;
-    } else {
-      while (i < text.length && text[i] !== ',' && text[i] !== '\n') i++;
-      value = text.slice(start, i);
-      if (value.endsWith('\r') && text[i] !== ',') value = value.slice(0, -1);
-    }
-    row.push({ text: value, start, end: Math.max(i, start + 1) });
-    if (text[i] === ',') {
-      i++;
-      continue;
-    }
-    rows.push(row);
-    row = [];
-    if (i >= text.length - 1) break;
-    i++;
-  }
-  return rows;
 }
