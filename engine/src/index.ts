@@ -26,6 +26,7 @@ export { loadInputSeriesFile } from './series/input-series-file.js';
 export type { Rule, AlertingRule, RecordingRule, RuleGroup } from './rules/rule.js';
 export { loadRuleFile, type LoadedRuleFile, type RuleFileOptions } from './rules/load-rule-file.js';
 export { AlertingRuleState, type Alert, type AlertState, type AlertTransition } from './rules/alert-state.js';
+export { AlertAnnotations } from './rules/alert-annotations.js';
 export { GroupEvaluator } from './rules/group-evaluator.js';
 export { simulateGroups, type SimulationOptions, type SimulationResult } from './rules/simulate.js';
 

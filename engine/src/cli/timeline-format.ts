@@ -23,7 +23,7 @@ export function formatTimeline(groups: readonly RuleGroup[], result: SimulationR
   for (const { rule, transition } of result.transitions) {
     rows.push([at(transition.atMs), stateWord(transition), rule.name, transition.labels.without(['alertname']).toString(), valueCell(transition)]);
     if (transition.to !== 'inactive' && transition.annotations.size > 0) {
-      notes.set(rows.length - 1, [...transition.annotations].map(([name, text]) => `${name}: ${text.replace(/\n/g, '\n      ')}`));
+      notes.set(rows.length - 1, [...transition.annotations].map(([name, text]) => annotationNote(name, text)));
     }
   }
   table(rows).forEach((line, i) => {
@@ -35,6 +35,11 @@ export function formatTimeline(groups: readonly RuleGroup[], result: SimulationR
   for (const summary of summarizeRules(groups, result, span.endMs)) lines.push(`  ${summaryLine(summary)}`);
   lines.push(...errorLines(result, at));
   return lines.join('\n') + '\n';
+}
+
+/** One annotation under its transition; one that expanded to nothing shows as `""`, as it is kept. */
+function annotationNote(name: string, text: string): string {
+  return `${name}: ${text === '' ? '""' : text.replace(/\n/g, '\n      ')}`;
 }
 
 function stateWord(t: AlertTransition): string {

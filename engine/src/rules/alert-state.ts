@@ -3,8 +3,9 @@
  * `activeAt`, firing once `for` has elapsed, held by `keep_firing_for`, resolved alerts kept (and
  * re-sent) for 15 minutes, the group `limit`, and which alerts are due to be sent.
  */
-import { Labels } from '../labels/labels.js';
+import type { Labels } from '../labels/labels.js';
 import type { InstantVector } from '../promql/eval/values.js';
+import { AlertAnnotations } from './alert-annotations.js';
 import type { AlertingRule } from './rule.js';
 
 export type AlertState = 'pending' | 'firing' | 'inactive';
@@ -17,7 +18,7 @@ export const DUPLICATE_ALERT_LABELS = 'vector contains metrics with the same lab
 export interface Alert {
   labels: Labels;
   /** The annotations as expanded at the last evaluation (possibly on first read, see `deferAnnotations`). */
-  annotations: Labels;
+  annotations: AlertAnnotations;
   state: AlertState;
   /** The expression's value at the last evaluation that returned this alert. */
   value: number;
@@ -37,7 +38,7 @@ export interface AlertTransition {
   atMs: number;
   value: number;
   /** The annotations as last expanded. */
-  annotations: Labels;
+  annotations: AlertAnnotations;
   /** Set when the group `limit` dropped the alert rather than its expression clearing. */
   cause?: 'limit';
 }
@@ -86,7 +87,7 @@ export class AlertingRuleState {
   /** Alert labels by sample labels, when no rule label is a template. */
   private readonly labelsMemo: WeakMap<Labels, Labels> | undefined;
   /** The annotations, when none is a template. */
-  private readonly fixedAnnotations: Labels | undefined;
+  private readonly fixedAnnotations: AlertAnnotations | undefined;
   /** Whether an annotation may run a query, so that it must be expanded at the evaluation. */
   private readonly annotationsQuery: boolean;
 
@@ -98,7 +99,7 @@ export class AlertingRuleState {
     this.labelEntries = Object.entries(this.labels);
     this.annotationEntries = Object.entries(rule.annotations);
     if (!this.labelEntries.some(([, text]) => isTemplate(text))) this.labelsMemo = new WeakMap();
-    if (!this.annotationEntries.some(([, text]) => isTemplate(text))) this.fixedAnnotations = Labels.from(this.annotationEntries);
+    if (!this.annotationEntries.some(([, text]) => isTemplate(text))) this.fixedAnnotations = AlertAnnotations.from(this.annotationEntries);
     this.annotationsQuery = this.annotationEntries.some(([, text]) => isTemplate(text) && text.includes('query'));
   }
 
@@ -113,8 +114,8 @@ export class AlertingRuleState {
     return labels;
   }
 
-  private annotationsFor(sampleLabels: Labels, value: number, expand: TemplateExpander): Labels {
-    return this.fixedAnnotations ?? Labels.from(this.annotationEntries.map(([name, text]) => [name, isTemplate(text) ? expand(text, sampleLabels, value) : text] as const));
+  private annotationsFor(sampleLabels: Labels, value: number, expand: TemplateExpander): AlertAnnotations {
+    return this.fixedAnnotations ?? AlertAnnotations.from(this.annotationEntries.map(([name, text]) => [name, isTemplate(text) ? expand(text, sampleLabels, value) : text] as const));
   }
 
   private setAnnotations(alert: AlertRecord, sampleLabels: Labels, value: number, expand: TemplateExpander, defer: boolean): void {
@@ -249,8 +250,8 @@ class AlertRecord implements Alert {
   lastSentAtMs: number | undefined = undefined;
   validUntilMs: number | undefined = undefined;
   keepFiringSinceMs: number | undefined = undefined;
-  private expanded = Labels.EMPTY;
-  private expandLater: (() => Labels) | undefined;
+  private expanded = AlertAnnotations.EMPTY;
+  private expandLater: (() => AlertAnnotations) | undefined;
 
   constructor(
     readonly labels: Labels,
@@ -258,7 +259,7 @@ class AlertRecord implements Alert {
     readonly activeAtMs: number,
   ) {}
 
-  get annotations(): Labels {
+  get annotations(): AlertAnnotations {
     if (this.expandLater) {
       this.expanded = this.expandLater();
       this.expandLater = undefined;
@@ -266,12 +267,12 @@ class AlertRecord implements Alert {
     return this.expanded;
   }
 
-  set annotations(annotations: Labels) {
+  set annotations(annotations: AlertAnnotations) {
     this.expanded = annotations;
     this.expandLater = undefined;
   }
 
-  expandAnnotationsLater(expand: () => Labels): void {
+  expandAnnotationsLater(expand: () => AlertAnnotations): void {
     this.expandLater = expand;
   }
 

@@ -4,12 +4,13 @@
  * the send stays valid, `generatorURL` links to the expression, external labels are added.
  */
 import type { Labels } from '../labels/labels.js';
+import type { AlertAnnotations } from './alert-annotations.js';
 import type { Alert } from './alert-state.js';
 import type { AlertingRule, RuleGroup } from './rule.js';
 
 export interface NotifierAlert {
   labels: Labels;
-  annotations: Labels;
+  annotations: AlertAnnotations;
   startsAtMs: number;
   endsAtMs: number;
   generatorURL: string;

@@ -64,6 +64,20 @@ describe('klaxon simulate', () => {
     expect(out.errors).toHaveLength(9);
   });
 
+  it('shows and writes an annotation that expanded to nothing as an empty value', async () => {
+    const bare = file('bare.yml', `groups:
+  - name: g
+    rules:
+      - alert: Down
+        expr: up == 0
+        annotations: {runbook: '{{ $labels.runbook }}', summary: down}
+`);
+    const text = await klaxon(['simulate', bare, '--series', series]);
+    expect(text.stdout).toMatch(/^1m\s+pending\s+Down.*\n {6}runbook: ""\n {6}summary: down$/m);
+    const json = JSON.parse((await klaxon(['simulate', '--format', 'json', bare, '--series', series])).stdout);
+    expect(json.transitions[0].annotations).toEqual({ runbook: '', summary: 'down' });
+  });
+
   it('reads CSV with real dates, and takes --start and --end as dates or offsets from the first sample', async () => {
     const csv = file('series.csv', 'timestamp,__name__,instance,value\n' +
       [0, 0, 0, 1].map((v, i) => `${1704067200 + 60 * i},up,a,${v}`).join('\n') + '\n');

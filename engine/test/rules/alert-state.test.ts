@@ -163,6 +163,24 @@ describe('AlertingRuleState', () => {
     expect(calls).toBe(2);
   });
 
+  it('keeps annotations that expand to nothing or are empty, sorted by name, unlike labels', () => {
+    const expand: TemplateExpander = (text) => text.replace('{{none}}', '');
+    const state = new AlertingRuleState(rule({ forMs: 0, labels: { gone: '{{none}}' }, annotations: { summary: '{{none}}', blank: '', about: 'x' } }));
+    const transitions = state.update(sample(), 0, { expand });
+    const expected = [['about', 'x'], ['blank', ''], ['summary', '']];
+    expect(transitions.map((t) => [t.to, [...t.annotations]])).toEqual([['pending', expected], ['firing', expected]]);
+    expect(state.alerts()[0]!.labels.has('gone')).toBe(false);
+    expect([...state.takeAlertsToSend(0, MIN, MIN)[0]!.annotations]).toEqual(expected);
+  });
+
+  it('keeps empty annotations when none is a template, and when expanded on first read', () => {
+    const fixed = new AlertingRuleState(rule({ annotations: { runbook: '', summary: 'down' } }));
+    expect(fixed.update(sample(), 0)[0]!.annotations.toObject()).toEqual({ runbook: '', summary: 'down' });
+    const deferred = new AlertingRuleState(rule({ annotations: { summary: '{{none}}' } }));
+    deferred.update(sample(), 0, { expand: (text) => text.replace('{{none}}', ''), deferAnnotations: true });
+    expect(deferred.alerts()[0]!.annotations.toObject()).toEqual({ summary: '' });
+  });
+
   describe('sending', () => {
     it('never sends pending alerts; sends firing ones at once and again after the resend delay', () => {
       const state = new AlertingRuleState(rule({ forMs: MIN }));

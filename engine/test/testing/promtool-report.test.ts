@@ -66,6 +66,14 @@ describe('klaxon test on unit-test files', () => {
     );
   });
 
+  it('shows an annotation that expanded to nothing as an empty value in the got alerts', async () => {
+    const rules = 'groups:\n  - name: g\n    rules:\n      - {alert: Bare, expr: vector(1), annotations: {summary: "{{ $labels.nothing }}"}}\n';
+    const test = 'rule_files: [rules.yml]\ntests:\n  - alert_rule_test: [{eval_time: 0m, alertname: Bare, exp_alerts: [{}]}]\n';
+    const dir = writeFiles({ 'rules.yml': rules, 'test.yml': test });
+    const { stdout } = await klaxon(['test', join(dir, 'test.yml')]);
+    expect(stdout).toContain(['    - {alertname="Bare"}', '    + {alertname="Bare"} annotations {summary=""}'].join('\n'));
+  });
+
   it('exits 0 when everything passes and adds the skipped count only when tests were skipped', async () => {
     const dir = writeFiles({
       'rules.yml': ALERT_RULES,

@@ -65,6 +65,27 @@ describe('runUnitTestFile: alerts', () => {
     }
   });
 
+  it('holds an annotation that expands to nothing as an empty value, which exp_annotations must name', () => {
+    const rules = `groups:
+  - name: g
+    rules:
+      - alert: Bare
+        expr: vector(1)
+        annotations: {summary: "{{ $labels.nothing }}", title: bare}
+`;
+    const test = (annotations: string) => `rule_files: [rules.yml]
+tests:
+  - interval: 1m
+    alert_rule_test:
+      - {eval_time: 0m, alertname: Bare, exp_alerts: [{exp_annotations: ${annotations}}]}
+`;
+    expect(outcomes(runWithRules(rules, test('{summary: "", title: bare}')))).toEqual(['unnamed#0: passed']);
+    const omitted = runWithRules(rules, test('{title: bare}'));
+    expect(outcomes(omitted)).toEqual(['unnamed#0: failed [alerts Bare@0s]']);
+    const check = omitted.tests[0]!.checks[0]!;
+    expect(check.kind === 'alerts' && check.got).toEqual([{ labels: [['alertname', 'Bare']], annotations: [['summary', ''], ['title', 'bare']] }]);
+  });
+
   it('unions the alerts of every rule with the same name across groups', () => {
     const rules = `groups:
   - name: one

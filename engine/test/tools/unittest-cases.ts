@@ -45,6 +45,18 @@ const alertTest = (evalTime: string, name: string, alerts: string) => `    alert
 const DOWN_PAGE = '{exp_labels: {severity: page, job: api, instance: a}, exp_annotations: {summary: a down}}';
 const DOWN_INFO = '{exp_labels: {severity: info, job: api, instance: a}}';
 
+/** One alert whose `summary` expands to nothing and whose `note` is empty as written. */
+const EMPTY_ANNOTATIONS = `groups:
+  - name: g
+    rules:
+      - alert: Bare
+        expr: vector(1)
+        annotations: {summary: "{{ $labels.nothing }}", note: "", title: bare}
+`;
+
+const bareTest = (annotations: string) =>
+  `rule_files: [rules.yml]\ntests:\n  - interval: 1m\n    alert_rule_test:\n      - {eval_time: 0m, alertname: Bare, exp_alerts: [{exp_annotations: ${annotations}}]}\n`;
+
 export const HANDWRITTEN: Record<string, HandwrittenCase> = {
   pendingIsNotFiring: { rules: ALERTS, test: test(alertTest('4m', 'InstanceDown', `[${DOWN_INFO}]`)) },
   pendingCountedAsFiringFails: { rules: ALERTS, test: test(alertTest('4m', 'InstanceDown', `[${DOWN_INFO}, ${DOWN_PAGE}]`)) },
@@ -110,6 +122,9 @@ export const HANDWRITTEN: Record<string, HandwrittenCase> = {
     test: 'rule_files: [nothing-here.yml]\ntests:\n  - interval: 1m\n    promql_expr_test:\n      - {expr: vector(3), exp_samples: [{value: 3}]}\n',
   },
   unnamedTestWithoutInputs: { rules: 'groups: []\n', test: 'tests:\n  - {}\n' },
+  emptyAnnotationsExpectedEmptyPass: { rules: EMPTY_ANNOTATIONS, test: bareTest('{summary: "", note: "", title: bare}') },
+  expandedEmptyAnnotationOmittedFails: { rules: EMPTY_ANNOTATIONS, test: bareTest('{note: "", title: bare}') },
+  writtenEmptyAnnotationOmittedFails: { rules: EMPTY_ANNOTATIONS, test: bareTest('{summary: "", title: bare}') },
   recordingRuleStaleWhenGone: {
     rules: 'groups:\n  - name: g\n    rules:\n      - {record: r, expr: up == 0}\n',
     test: test('    promql_expr_test:\n      - {expr: r, eval_time: 8m, exp_samples: []}\n'),

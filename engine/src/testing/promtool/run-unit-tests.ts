@@ -185,7 +185,7 @@ function firingAlerts(evaluators: readonly GroupEvaluator[], alertname: string):
     for (const [rule, state] of evaluator.alertStates) {
       if (rule.name !== alertname) continue;
       for (const alert of state.alerts()) {
-        if (alert.state === 'firing') got.push({ labels: pairsOf(alert.labels), annotations: pairsOf(alert.annotations) });
+        if (alert.state === 'firing') got.push({ labels: pairsOf(alert.labels), annotations: [...alert.annotations] });
       }
     }
   }
