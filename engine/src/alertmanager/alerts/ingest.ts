@@ -1,0 +1,60 @@
+/**
+ * What POST /api/v2/alerts does with decoded alerts before they are stored: stamp them received
+ * now; an unset start becomes the end, or now; an unset end becomes now + resolve_timeout and
+ * marks the alert as timing out; empty-valued labels are dropped; then each alert is validated
+ * on its own, so that the valid ones are stored and the invalid ones reported. Upstream answers
+ * 400 with the problems joined by "; " when there are any (joinAlertErrors).
+ */
+import { Labels } from '../../labels/labels.js';
+import type { NameValidation } from '../../labels/name-validation.js';
+import type { Alert } from '../model.js';
+import type { PostableAlert } from './postable-alert.js';
+import { validateAlert } from './validate-alert.js';
+
+export interface IngestOptions {
+  now: number;
+  /** The config's global resolve_timeout, ms. */
+  resolveTimeout: number;
+  /** Which label names are valid; default `legacy`, as Alertmanager 0.25. */
+  names?: NameValidation;
+}
+
+export interface IngestResult {
+  /** The valid alerts, in the order posted. */
+  alerts: Alert[];
+  /** One message per invalid alert, in the order posted. */
+  errors: string[];
+}
+
+export function ingestPostedAlerts(posted: readonly PostableAlert[], options: IngestOptions): IngestResult {
+  const alerts: Alert[] = [];
+  const errors: string[] = [];
+  for (const alert of posted) {
+    const timed = withDefaultTimes(alert, options);
+    const labels = [...new Map(alert.labels.filter(([, value]) => value !== ''))];
+    const problem = validateAlert({ ...timed, labels, annotations: alert.annotations }, options.names);
+    if (problem) {
+      errors.push(problem);
+      continue;
+    }
+    alerts.push({
+      labels: Labels.from(labels),
+      annotations: Object.fromEntries(alert.annotations),
+      generatorURL: alert.generatorURL,
+      updatedAt: options.now,
+      ...timed,
+    });
+  }
+  return { alerts, errors };
+}
+
+/** The 400 answer's text for the invalid alerts of a request. */
+export function joinAlertErrors(errors: readonly string[]): string {
+  return errors.join('; ');
+}
+
+function withDefaultTimes(alert: PostableAlert, { now, resolveTimeout }: IngestOptions): Pick<Alert, 'startsAt' | 'endsAt' | 'timeout'> {
+  const startsAt = alert.startsAt !== 0 ? alert.startsAt : alert.endsAt !== 0 ? alert.endsAt : now;
+  if (alert.endsAt !== 0) return { startsAt, endsAt: alert.endsAt, timeout: false };
+  return { startsAt, endsAt: now + resolveTimeout, timeout: true };
+}
