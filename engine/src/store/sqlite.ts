@@ -1,0 +1,138 @@
+/**
+ * The SQLite connection the store runs on: node-sqlite3-wasm (SQLite compiled to WebAssembly, with a
+ * VFS on node:fs), so the same code runs in plain Node and in an Electron extension host without a
+ * native module. Prepared statements are cached per SQL text and finalized on close.
+ */
+import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Database, SQLiteValue, Statement } from 'node-sqlite3-wasm';
+import { StoreError } from './store-error.js';
+
+type SqliteModule = typeof import('node-sqlite3-wasm');
+
+/** A row as SQLite returns it: column name → value. */
+export type Row = Record<string, SQLiteValue>;
+export type Parameter = string | number | null;
+
+/**
+ * The package finds its .wasm file next to its own script, so it is loaded from node_modules at run
+ * time (a require of our own, which bundlers leave alone) rather than bundled.
+ */
+const requireAtRunTime = createRequire(import.meta.url);
+let sqliteModule: SqliteModule | undefined;
+
+function sqlite(): SqliteModule {
+  sqliteModule ??= requireAtRunTime('node-sqlite3-wasm') as SqliteModule;
+  return sqliteModule;
+}
+
+/** `full`: every commit is fsynced; `normal`: commits reach the OS but are fsynced only at checkpoints. */
+export type Synchronous = 'full' | 'normal';
+
+export class SqliteConnection {
+  private readonly statements = new Map<string, Statement>();
+
+  private constructor(
+    private readonly db: Database,
+    readonly file: string,
+  ) {}
+
+  /**
+   * Opens (creating if needed) a database file for this process alone: exclusive locking mode, which
+   * also lets WAL run without shared memory (the WASM file system has none).
+   */
+  static open(file: string, synchronous: Synchronous): SqliteConnection {
+    let db: Database;
+    try {
+      db = new (sqlite().Database)(file);
+    } catch (error) {
+      throw translateSqliteError(error, file);
+    }
+    const connection = new SqliteConnection(db, file);
+    try {
+      connection.get('PRAGMA locking_mode = EXCLUSIVE');
+      const mode = connection.get('PRAGMA journal_mode = WAL')?.['journal_mode'];
+      if (mode !== 'wal') throw new StoreError('unwritable', file, `cannot switch ${file} to WAL mode (got ${String(mode)})`);
+      connection.exec(`PRAGMA synchronous = ${synchronous.toUpperCase()}`);
+      // Checkpoint every ~40 MB of WAL instead of SQLite's 4 MB: pages rewritten by many commits
+      // are copied into the database once, and random index pages dominate the WAL otherwise.
+      connection.exec('PRAGMA wal_autocheckpoint = 10000');
+      connection.exec('PRAGMA journal_size_limit = 33554432');
+    } catch (error) {
+      connection.close();
+      throw translateSqliteError(error, file);
+    }
+    return connection;
+  }
+
+  /**
+   * The WASM file system locks a database by creating the directory `<file>.lock`, which a killed
+   * process leaves behind. Call only while holding the storage path's process lock: then no one
+   * else has the file open, and any such directory is stale.
+   */
+  static removeStaleLock(file: string): void {
+    rmSync(`${file}.lock`, { recursive: true, force: true });
+  }
+
+  get inTransaction(): boolean {
+    return this.db.inTransaction;
+  }
+
+  exec(sql: string): void {
+    this.db.exec(sql);
+  }
+
+  /** Runs a statement; returns the number of rows it changed. */
+  run(sql: string, parameters: readonly Parameter[] = []): number {
+    return this.statement(sql).run(parameters as Parameter[]).changes;
+  }
+
+  /** Runs an INSERT; returns the new row's rowid. */
+  insert(sql: string, parameters: readonly Parameter[] = []): number {
+    return Number(this.statement(sql).run(parameters as Parameter[]).lastInsertRowid);
+  }
+
+  all(sql: string, parameters: readonly Parameter[] = []): Row[] {
+    return this.statement(sql).all(parameters as Parameter[]) as Row[];
+  }
+
+  /** The first row. Reads them all: a statement left on a row would block COMMIT, so use it for one-row queries. */
+  get(sql: string, parameters: readonly Parameter[] = []): Row | undefined {
+    return this.all(sql, parameters)[0];
+  }
+
+  close(): void {
+    for (const statement of this.statements.values()) statement.finalize();
+    this.statements.clear();
+    if (this.db.isOpen) this.db.close();
+  }
+
+  private statement(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+export function isSqliteError(error: unknown): boolean {
+  return error instanceof Error && error.name === 'SQLite3Error';
+}
+
+/** Turns what SQLite threw into a StoreError that names the file and says what is wrong. */
+export function translateSqliteError(error: unknown, file: string): StoreError {
+  if (error instanceof StoreError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/not a database|malformed/i.test(message)) {
+    return new StoreError('corrupt', file, `${file} is not a Klaxon store or is damaged: ${message}`, { cause: error });
+  }
+  if (/database is locked|busy/i.test(message)) {
+    return new StoreError('in-use', file, `${file} is in use by another process: ${message}`, { cause: error });
+  }
+  if (/could not open|unable to open|readonly|read-only|permission/i.test(message)) {
+    return new StoreError('unwritable', file, `cannot open ${file} for writing: ${message}`, { cause: error });
+  }
+  return new StoreError('io', file, `store ${file}: ${message}`, { cause: error });
+}
