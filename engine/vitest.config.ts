@@ -7,6 +7,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/tools/**', '**/node_modules/**'],
     testTimeout: 60_000,
+    hookTimeout: 60_000,
     pool: 'threads',
   },
 });
