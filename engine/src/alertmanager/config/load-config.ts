@@ -16,7 +16,7 @@ import { readInhibitRule } from './inhibit-rule-config.js';
 import { KLAXON_KEYS, readKlaxonSettings } from './klaxon-settings.js';
 import { applyGlobalSettings, readReceiver } from './receiver-config.js';
 import { readRoute } from './route-config.js';
-import { globError } from './go-glob.js';
+import { globError } from '../../files/go-glob.js';
 import { readTimeInterval } from './time-interval-config.js';
 import type { AlertmanagerConfig, Located, ReceiverConfig, RouteConfig, TimeIntervalConfig } from './types.js';
 

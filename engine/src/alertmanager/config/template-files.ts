@@ -9,7 +9,7 @@ import { problem } from '../../errors.js';
 import { inFile, type FileProblem } from '../../file-problem.js';
 import { parseTemplate } from '../../template/expand.js';
 import { SOURCE } from './config-reader.js';
-import { BadPatternError, glob } from './go-glob.js';
+import { BadPatternError, glob } from '../../files/go-glob.js';
 import type { AlertmanagerConfig } from './types.js';
 
 /** Alertmanager 0.25's template functions (template.DefaultFuncs), besides Go's builtins. */

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { loadRuleFile } from '../../rules/load-rule-file.js';
 import type { RuleGroup } from '../../rules/rule.js';
 import { LineIndex } from '../../text/line-index.js';
-import { glob, GlobPatternError } from './glob.js';
+import { BadPatternError, glob } from '../../files/go-glob.js';
 import type { TestProblem, UnitTestFile } from './unit-test-file.js';
 
 export interface LoadedRules {
@@ -37,8 +37,8 @@ export function loadRuleFiles(testFile: UnitTestFile, read: ReadText = readText)
     try {
       matches = glob(resolved);
     } catch (e) {
-      if (!(e instanceof GlobPatternError)) throw e;
-      loaded.fileProblems.push({ ...place, message: `rule_files: ${e.message}` });
+      if (!(e instanceof BadPatternError)) throw e;
+      loaded.fileProblems.push({ ...place, message: `rule_files: ${e.message} ${JSON.stringify(resolved)}` });
       continue;
     }
     if (matches.length === 0) loaded.warnings.push({ ...place, message: `no file matches the rule_files pattern ${JSON.stringify(resolved)}` });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { glob, globError, globMatch } from '../../../src/alertmanager/config/go-glob.js';
+import { glob, globError, globMatch } from '../../../src/files/go-glob.js';
 import { loadAlertmanagerConfig } from '../../../src/alertmanager/config/load-config.js';
 import { checkTemplateFiles } from '../../../src/alertmanager/config/template-files.js';
 

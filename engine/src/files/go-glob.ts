@@ -1,7 +1,7 @@
 /**
  * Go's path/filepath Match and Glob on a Unix file system: `*` and `?` stop at `/`, `[...]`
- * classes with ranges and `^`, backslash escapes. amtool check-config expands the config's
- * template globs with them.
+ * classes with ranges and `^`, backslash escapes. promtool expands a unit test's `rule_files`
+ * and amtool check-config a config's `templates` with them.
  */
 import { readdirSync, lstatSync, statSync } from 'node:fs';
 import { join } from 'node:path';
