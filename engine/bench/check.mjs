@@ -3,10 +3,10 @@
 //
 //   node engine/bench/check.mjs [--runs N] [--keep FILE] [--klaxon PATH]
 //
-// Needs engine/dist (npm run build), or the klaxon script given with --klaxon, and promtool on
-// PATH (Debian's prometheus package).
+// Runs the package's `klaxon` bin, so needs engine/dist (npm run build), or the klaxon script
+// given with --klaxon; and promtool on PATH (Debian's prometheus package).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,8 @@ import { generateAlertExpressions, seededRandom } from './generate.mjs';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-const klaxonBin = option('--klaxon') ?? join(here, '..', 'dist', 'cli', 'main.js');
+const packageJson = JSON.parse(readFileSync(join(here, '..', 'package.json'), 'utf8'));
+const klaxonBin = option('--klaxon') ?? join(here, '..', packageJson.bin.klaxon);
 const runs = Number(option('--runs')) || 5;
 const keep = option('--keep');
 

@@ -3,7 +3,7 @@
  * threads check shards 1..n-1 while this thread checks shard 0 and the files' structure. The
  * result is the same as checkFiles's.
  */
-import { Worker } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { FileProblem } from '../file-problem.js';
 import type { CheckConfig } from './check-config.js';
 import { finish } from './check-files.js';
@@ -29,6 +29,12 @@ export const runShardOnWorker: ShardRunner = (job) =>
       if (code !== 0) reject(new Error(`check worker exited with status ${code}`));
     });
   });
+
+/** The work of a worker thread (check-worker.ts): checks the shard of its workerData, posts the problems. */
+export function checkShardForParent(): void {
+  const job = workerData as ShardJob;
+  parentPort!.postMessage(checkRuleFileShard(job.files, job.config, job.shard).map((f) => f.problems));
+}
 
 export async function checkFilesInParallel(
   inputs: readonly CheckInput[],

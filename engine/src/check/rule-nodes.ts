@@ -1,17 +1,21 @@
-/** Every node of a rule's expression, walked once and shared by the lints that look at them. */
+/** Every node of a rule's expression, walked once and shared by the lints and analyses that look at them. */
 import type { Expr } from '../promql/ast.js';
 import { nodesOf } from '../promql/ast-walk.js';
 import type { Rule } from '../rules/rule.js';
 
 const walked = new WeakMap<Expr, readonly Expr[]>();
 
-/** The nodes of the rule's expression, parents first; none when it did not parse. */
-export function ruleNodes(rule: Rule): readonly Expr[] {
-  if (!rule.expr) return [];
-  let nodes = walked.get(rule.expr);
+/** The nodes of the tree at `root`, parents first; read backwards, children come before their parents. */
+export function treeNodes(root: Expr): readonly Expr[] {
+  let nodes = walked.get(root);
   if (!nodes) {
-    nodes = nodesOf(rule.expr);
-    walked.set(rule.expr, nodes);
+    nodes = nodesOf(root);
+    walked.set(root, nodes);
   }
   return nodes;
+}
+
+/** The nodes of the rule's expression, parents first; none when it did not parse. */
+export function ruleNodes(rule: Rule): readonly Expr[] {
+  return rule.expr ? treeNodes(rule.expr) : [];
 }

@@ -3,7 +3,7 @@
  * (the loader's syntax check) and which labels it reads (a lint). Each distinct text is parsed
  * once for both, and only these facts are kept, not the trees.
  */
-import { parseAlertTemplateTree } from '../rules/alert-template-parse.js';
+import { parseAlertTemplateBody } from '../rules/alert-template-parse.js';
 import { templateLabelReferences, type LabelReference } from './analysis/template-label-references.js';
 
 export interface TemplateFacts {
@@ -22,7 +22,7 @@ export function templateFactsSource(): TemplateFactsOf {
     if (!text.includes('{{')) return PLAIN_TEXT;
     let facts = known.get(text);
     if (!facts) {
-      const tree = parseAlertTemplateTree(text);
+      const tree = parseAlertTemplateBody(text);
       facts = tree ? { parses: true, labels: templateLabelReferences(tree) } : { parses: false, labels: [] };
       known.set(text, facts);
     }

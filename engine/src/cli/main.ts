@@ -68,7 +68,8 @@ function isEntryPoint(): boolean {
   }
 }
 
-if (isEntryPoint()) {
+/** Runs the process's command line on the real streams and sets the exit status. */
+export function runCommandLine(): void {
   const io: CliIO = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), stderrIsTTY: process.stderr.isTTY === true };
   main(process.argv.slice(2), io).then(
     (status) => {
@@ -80,3 +81,5 @@ if (isEntryPoint()) {
     },
   );
 }
+
+if (isEntryPoint()) runCommandLine();

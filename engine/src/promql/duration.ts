@@ -28,7 +28,7 @@ export type DurationParse = { ms: number; error?: undefined } | { ms?: undefined
 export function tryParseDuration(text: string): DurationParse {
   if (text === '0') return { ms: 0 };
   if (text === '') return { error: 'empty duration string' };
-  const invalid = { error: `not a valid duration string: ${JSON.stringify(text)}` };
+  const invalid = () => ({ error: `not a valid duration string: ${JSON.stringify(text)}` });
   let pos = 0;
   let lastRank = -1;
   let totalMs = 0;
@@ -37,15 +37,15 @@ export function tryParseDuration(text: string): DurationParse {
   while (pos < text.length) {
     const digitsStart = pos;
     while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
-    if (pos === digitsStart) return invalid;
+    if (pos === digitsStart) return invalid();
     const digits = text.slice(digitsStart, pos);
     const unitStart = pos;
     while (pos < text.length && !isDigit(text.charCodeAt(pos))) pos++;
-    if (pos === unitStart) return invalid;
+    if (pos === unitStart) return invalid();
     const unit = text.slice(unitStart, pos);
     const known = UNIT_RANK.get(unit);
     if (!known) return { error: `unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(text)}` };
-    if (known.rank <= lastRank) return invalid;
+    if (known.rank <= lastRank) return invalid();
     lastRank = known.rank;
     const value = Number(digits);
     if (digits.length > 15) exact = false;

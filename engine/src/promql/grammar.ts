@@ -1,5 +1,6 @@
 /**
- * The PromQL grammar, as one Chevrotain parser whose single instance is reused for every parse.
+ * The PromQL grammar, as one Chevrotain parser whose single instance is reused for every parse
+ * with syntax errors, and for content assist (tree-parser.ts parses text without errors faster).
  *
  * Binary operators are parsed as a flat sequence (`operand (operator operand)*`); the tree builder
  * applies Prometheus's precedence and associativity. That keeps the grammar's recursion to real
@@ -41,12 +42,14 @@ import {
 import { parserErrorMessages } from './syntax-messages.js';
 
 export class PromQLParser extends CstParser {
-  constructor() {
+  /** `validate` checks the grammar, which the tests do once rather than every start. */
+  constructor(options: { validate: boolean } = { validate: false }) {
     super(allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
       nodeLocationTracking: 'none',
       errorMessageProvider: parserErrorMessages,
+      skipValidations: !options.validate,
     });
     this.performSelfAnalysis();
   }
@@ -309,8 +312,16 @@ export class PromQLParser extends CstParser {
   });
 }
 
-/** The one parser instance; set `input` and call `promql()`. Not re-entrant. */
-export const promqlParser = new PromQLParser();
+let instance: PromQLParser | undefined;
+
+/**
+ * The one parser instance, made when first needed: text without syntax errors never needs it (see
+ * parse.ts). Set `input` and call `promql()`. Not re-entrant.
+ */
+export function promqlParser(): PromQLParser {
+  instance ??= new PromQLParser();
+  return instance;
+}
 
 /** The start rule's name, for `computeContentAssist`. */
 export const START_RULE = 'promql';

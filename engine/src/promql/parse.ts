@@ -9,6 +9,8 @@ import { AstBuilder } from './build-ast.js';
 import { promqlParser } from './grammar.js';
 import { promqlLexer, UnterminatedString } from './lexer.js';
 import { findTooDeepBracket, isTreeTooDeep, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH } from './nesting-limit.js';
+import { TreeMaker } from './tree-maker.js';
+import { PromQLTreeParser } from './tree-parser.js';
 
 export interface ParseResult {
   /** The tree, also after errors when recovery could build one. */
@@ -18,7 +20,10 @@ export interface ParseResult {
 }
 
 const SOURCE = 'parse';
-const builder = new AstBuilder();
+const maker = new TreeMaker();
+/** Text without syntax errors is parsed straight into a tree; the rest with error recovery, through a syntax tree. */
+let treeParser: PromQLTreeParser | undefined;
+const builder = new AstBuilder(maker);
 
 export function parseExpr(text: string): ParseResult {
   const problems: Problem[] = [];
@@ -45,10 +50,19 @@ export function parseExpr(text: string): ParseResult {
 
   let expr: Expr | undefined;
   try {
-    promqlParser.input = tokens;
-    const cst = promqlParser.promql();
-    for (const error of promqlParser.errors) problems.push(syntaxProblem(error, text));
-    expr = builder.build(cst, problems);
+    const found = problems.length;
+    maker.start(problems);
+    treeParser ??= new PromQLTreeParser();
+    expr = treeParser.parse(tokens, maker);
+    if (!expr) {
+      // Syntax errors: the syntax tree builder reports again what the maker has found so far.
+      problems.length = found;
+      const parser = promqlParser();
+      parser.input = tokens;
+      const cst = parser.promql();
+      for (const error of parser.errors) problems.push(syntaxProblem(error, text));
+      expr = builder.build(cst, problems);
+    }
   } catch (e) {
     // A safety net: a parse must report, never throw.
     problems.push(problem(`internal error while parsing: ${(e as Error).message}`, wholeText(text), SOURCE));
@@ -59,7 +73,7 @@ export function parseExpr(text: string): ParseResult {
     return { expr: undefined, problems: sortByPosition(problems) };
   }
   // Like Prometheus, check the finished tree only when nothing else is wrong with the text.
-  if (!problems.some((p) => p.severity === 'error')) problems.push(...builder.selectorProblems());
+  if (!problems.some((p) => p.severity === 'error')) problems.push(...maker.selectorProblems());
   return { expr, problems: sortByPosition(problems) };
 }
 

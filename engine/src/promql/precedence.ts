@@ -31,37 +31,44 @@ export function resolvePrecedence<T, Op>(
   operations: ReadonlyArray<Operation<T, Op>>,
   rules: PrecedenceRules<T, Op>,
 ): T {
-  const values: T[] = [];
-  const pending: Array<{ operator: Op } | { sign: IToken }> = [];
-
-  const reduce = (): void => {
-    const top = pending.pop()!;
-    if ('sign' in top) {
-      values.push(rules.applySign(top.sign, values.pop()!));
-    } else {
-      const rhs = values.pop()!;
-      const lhs = values.pop()!;
-      values.push(rules.applyOperator(lhs, top.operator, rhs));
-    }
-  };
-  const push = (operand: SignedOperand<T>): void => {
-    for (const sign of operand.signs) pending.push({ sign });
-    values.push(operand.value);
-  };
-
-  push(first);
+  const stacks: Stacks<T, Op> = { values: [], pending: [] };
+  push(stacks, first);
   for (const { operator, operand } of operations) {
     const precedence = rules.precedence(operator);
     const rightAssociative = rules.rightAssociative(operator);
-    while (pending.length > 0) {
-      const top = pending[pending.length - 1]!;
-      const topPrecedence = 'sign' in top ? rules.signPrecedence : rules.precedence(top.operator);
-      if (topPrecedence > precedence || (topPrecedence === precedence && !rightAssociative)) reduce();
+    while (stacks.pending.length > 0) {
+      const top = stacks.pending[stacks.pending.length - 1]!;
+      const topPrecedence = top.sign ? rules.signPrecedence : rules.precedence(top.operator!);
+      if (topPrecedence > precedence || (topPrecedence === precedence && !rightAssociative)) reduce(stacks, rules);
       else break;
     }
-    pending.push({ operator });
-    push(operand);
+    stacks.pending.push({ operator });
+    push(stacks, operand);
   }
-  while (pending.length > 0) reduce();
-  return values[0]!;
+  while (stacks.pending.length > 0) reduce(stacks, rules);
+  return stacks.values[0]!;
+}
+
+/** Operands waiting for their operators, and operators and signs waiting to be applied. */
+interface Stacks<T, Op> {
+  values: T[];
+  pending: Array<{ operator?: Op; sign?: IToken }>;
+}
+
+function push<T, Op>(stacks: Stacks<T, Op>, operand: SignedOperand<T>): void {
+  for (const sign of operand.signs) stacks.pending.push({ sign });
+  stacks.values.push(operand.value);
+}
+
+/** Applies the topmost pending sign or operator. */
+function reduce<T, Op>(stacks: Stacks<T, Op>, rules: PrecedenceRules<T, Op>): void {
+  const top = stacks.pending.pop()!;
+  const { values } = stacks;
+  if (top.sign) {
+    values.push(rules.applySign(top.sign, values.pop()!));
+  } else {
+    const rhs = values.pop()!;
+    const lhs = values.pop()!;
+    values.push(rules.applyOperator(lhs, top.operator!, rhs));
+  }
 }

@@ -5,18 +5,23 @@
 import type { ParsedTemplate } from '../template/ast.js';
 import { BUILTINS } from '../template/builtins.js';
 import { ALERT_TEMPLATE_HEADER } from '../template/expand.js';
-import { parseTemplateText, TemplateParseFailure } from '../template/parser.js';
+import { parsePrelude, parseTemplateText, TemplateParseFailure, type ParseOptions } from '../template/parser.js';
 import { PROMETHEUS_FUNCTION_NAMES } from '../template/prometheus-functions.js';
 
 const FUNCTIONS: ReadonlySet<string> = new Set([...Object.keys(BUILTINS), ...PROMETHEUS_FUNCTION_NAMES]);
+const OPTIONS: ParseOptions = { name: '__alert', functions: FUNCTIONS };
 
-/** Where the user's text starts in the parsed header + text. */
-export const ALERT_TEMPLATE_TEXT_OFFSET = ALERT_TEMPLATE_HEADER.length;
+let afterHeader: ParseOptions | undefined;
 
-/** The parsed header + text, or undefined when the text does not parse. Tree offsets include the header. */
-export function parseAlertTemplateTree(text: string): ParsedTemplate | undefined {
+/**
+ * The text parsed after the header as Prometheus parses it, or undefined when it does not parse.
+ * The header is parsed once, not with every text; tree offsets are into `text` and the header's
+ * nodes are left out.
+ */
+export function parseAlertTemplateBody(text: string): ParsedTemplate | undefined {
+  afterHeader ??= { ...OPTIONS, prelude: parsePrelude(ALERT_TEMPLATE_HEADER, OPTIONS) };
   try {
-    return parseTemplateText(ALERT_TEMPLATE_HEADER + text, { name: '__alert', functions: FUNCTIONS });
+    return parseTemplateText(text, afterHeader);
   } catch (e) {
     if (e instanceof TemplateParseFailure || e instanceof RangeError) return undefined;
     throw e;
@@ -26,4 +31,4 @@ export function parseAlertTemplateTree(text: string): ParsedTemplate | undefined
 /** Whether a label or annotation template parses; callers that check many may memoize it. */
 export type TemplateSyntaxCheck = (text: string) => boolean;
 
-export const alertTemplateParses: TemplateSyntaxCheck = (text) => !text.includes('{{') || parseAlertTemplateTree(text) !== undefined;
+export const alertTemplateParses: TemplateSyntaxCheck = (text) => !text.includes('{{') || parseAlertTemplateBody(text) !== undefined;

@@ -7,7 +7,7 @@
 import { problem, type Problem } from '../errors.js';
 import { inFile, type FileProblem } from '../file-problem.js';
 import { isValidLabelName, isValidLabelValue, isValidMetricName, type NameValidation } from '../labels/name-validation.js';
-import { parsePromQL } from '../promql/analyze.js';
+import { parsePromQL, type AnalyzedExpr } from '../promql/analyze.js';
 import type { TextRange } from '../promql/ast.js';
 import { GoValueReader, type YamlField } from '../yaml/go-values.js';
 import { readYamlTree } from '../yaml/read-tree.js';
@@ -30,6 +30,11 @@ export interface RuleFileOptions {
   /** Tells whether a label or annotation template parses; callers that look at templates again may pass a memoizing one. */
   templateParses?: TemplateSyntaxCheck;
   /**
+   * Parses and type-checks an expression (parseRuleExpression by default). Callers may pass a
+   * memoizing one; rules with the same expression text then share one tree.
+   */
+  parseExpression?: (text: string) => AnalyzedExpr;
+  /**
    * Whether to parse the expression and templates of the rule whose mapping starts at
    * `ruleStart`; default all. Checks split across threads give each thread a share of the rules.
    */
@@ -48,7 +53,7 @@ export function loadRuleFile(text: string, file: string, options: RuleFileOption
     const tree = readYamlTree(text);
     problems.push(...tree.problems);
     if (!tree.problems.some((p) => p.severity === 'error') && tree.root) {
-      const loader = new RuleFileLoader(text, problems, options.nameValidation ?? 'utf8', options.templateParses ?? alertTemplateParses, options.analyzeRule ?? (() => true));
+      const loader = new RuleFileLoader(text, problems, options.nameValidation ?? 'utf8', options.templateParses ?? alertTemplateParses, options.analyzeRule ?? (() => true), options.parseExpression ?? parseRuleExpression);
       loader.load(tree.root, groups);
     }
   } catch (e) {
@@ -57,6 +62,11 @@ export function loadRuleFile(text: string, file: string, options: RuleFileOption
   const located = problems.map((p) => inFile(file, clamp(p, text.length)));
   located.sort((a, b) => a.range.start - b.range.start);
   return { file, groups, problems: located };
+}
+
+/** A rule's expression as the loader reads it: experimental syntax is a warning. */
+export function parseRuleExpression(text: string): AnalyzedExpr {
+  return parsePromQL(text, { experimental: 'warning' });
 }
 
 function clamp(p: Problem, length: number): Problem {
@@ -74,6 +84,7 @@ class RuleFileLoader {
     private readonly names: NameValidation,
     private readonly templates: TemplateSyntaxCheck,
     private readonly analyze: (ruleStart: number) => boolean,
+    private readonly parseExpression: (text: string) => AnalyzedExpr,
   ) {
     this.read = new GoValueReader(text, problems, SOURCE);
   }
@@ -197,7 +208,7 @@ class RuleFileLoader {
       return { expr: undefined, exprText };
     }
     if (!analyzed) return { expr: undefined, exprText };
-    const result = parsePromQL(exprText, { experimental: 'warning' });
+    const result = this.parseExpression(exprText);
     if (result.problems.length > 0) {
       const node = field!.value as YamlScalar;
       this.problems.push(...relocateProblems(result.problems, scalarOffsets({ type: node.style, range: [node.range.start, node.range.end], value: exprText, source: exprText }, this.text)));

@@ -49,7 +49,8 @@ function isSpace(c: string | undefined): boolean {
 }
 
 function isAlphaNumeric(cp: number): boolean {
-  return cp >= 0 && ALNUM.test(String.fromCodePoint(cp));
+  if (cp < 0x80) return (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x30 && cp <= 0x39) || cp === 0x5f;
+  return ALNUM.test(String.fromCodePoint(cp));
 }
 
 function hasLeftTrimMarker(s: string, i: number): boolean {
@@ -116,9 +117,10 @@ class Lexer {
     this.pos -= cp > 0xffff ? 2 : 1;
   }
 
-  private atRightDelim(): { delim: boolean; trim: boolean } {
-    if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(RIGHT, this.pos + 2)) return { delim: true, trim: true };
-    return { delim: this.input.startsWith(RIGHT, this.pos), trim: false };
+  /** The right delimiter at the current position: `trim` for ` -}}`, `plain` for `}}`, or none. */
+  private rightDelimAt(): 'trim' | 'plain' | undefined {
+    if (hasRightTrimMarker(this.input, this.pos) && this.input.startsWith(RIGHT, this.pos + 2)) return 'trim';
+    return this.input.startsWith(RIGHT, this.pos) ? 'plain' : undefined;
   }
 
   /** Text up to the next `{{`; returns true when an action starts. */
@@ -163,7 +165,8 @@ class Lexer {
     const x = this.input.indexOf('*/', this.pos);
     if (x < 0) return this.error('unclosed comment', { start: this.start, end: this.input.length });
     this.pos = x + 2;
-    const { delim, trim } = this.atRightDelim();
+    const delim = this.rightDelimAt();
+    const trim = delim === 'trim';
     if (!delim) return this.error('comment ends before closing delimiter');
     if (trim) this.pos += 2;
     this.pos += RIGHT.length;
@@ -173,7 +176,7 @@ class Lexer {
   }
 
   private lexRightDelim(): boolean {
-    const { trim } = this.atRightDelim();
+    const trim = this.rightDelimAt() === 'trim';
     if (trim) {
       this.pos += 2;
       this.start = this.pos;
@@ -189,8 +192,7 @@ class Lexer {
 
   /** One token inside an action; returns true while the action goes on. */
   private lexInsideAction(): boolean {
-    const { delim } = this.atRightDelim();
-    if (delim) {
+    if (this.rightDelimAt()) {
       if (this.parenDepth === 0) return this.lexRightDelim();
       const paren = this.parenStarts.at(-1) ?? this.pos;
       return this.error('unclosed left paren', { start: paren, end: paren + 1 });

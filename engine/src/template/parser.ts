@@ -24,6 +24,20 @@ export interface ParseOptions {
   functions: ReadonlySet<string>;
   /** Deepest nesting of control structures and parentheses accepted; deeper is an error. */
   maxDepth?: number;
+  /**
+   * The text continues a prelude that parsePrelude read, as Prometheus's alert templates continue
+   * its variable header: parsing the text alone then gives the same outcome as parsing the prelude
+   * and the text together, with offsets into the text.
+   */
+  prelude?: TemplatePrelude;
+}
+
+/** What the rest of a template needs to know of the text before it: its top-level state. */
+export interface TemplatePrelude {
+  /** The variables in scope at its end, `$` first. */
+  readonly variables: readonly string[];
+  /** Whether it holds more than spaces, so that the main template is never empty. */
+  readonly hasContent: boolean;
 }
 
 export const DEFAULT_MAX_PARSE_DEPTH = 200;
@@ -46,6 +60,12 @@ export function parseTemplateText(text: string, options: ParseOptions): ParsedTe
   return { name: options.name, text, trees };
 }
 
+/** Parses a prelude such as Prometheus's alert template header; throws TemplateParseFailure on errors. */
+export function parsePrelude(text: string, options: ParseOptions): TemplatePrelude {
+  const tokens = lex(text, { breakOK: !options.functions.has('break'), continueOK: !options.functions.has('continue') });
+  return new Parser(text, tokens, options, new Map()).parseTop();
+}
+
 type EndOrElse = { type: 'end' | 'else'; token: Token };
 
 /** The variables in scope and the range nesting of one template body. */
@@ -59,18 +79,18 @@ class Parser {
   private furthest = 0;
   private lastEnd = 0;
   private depth = 0;
-  private readonly lines: LineIndex;
-  /** The line where the action being parsed started, for "unclosed action started at" messages. */
-  private actionLine = 0;
-  private scope: Scope = { vars: ['$'], rangeDepth: 0 };
+  private lines: LineIndex | undefined;
+  /** Where the action being parsed started (-1: none), for "unclosed action started at" messages. */
+  private actionStart = -1;
+  private scope: Scope;
 
   constructor(
-    text: string,
+    private readonly text: string,
     private readonly tokens: Token[],
     private readonly options: ParseOptions,
     private readonly trees: Map<string, TemplateTree>,
   ) {
-    this.lines = new LineIndex(text);
+    this.scope = { vars: options.prelude ? [...options.prelude.variables] : ['$'], rangeDepth: 0 };
   }
 
   // --- Token stream -------------------------------------------------------------------------
@@ -116,6 +136,7 @@ class Parser {
   // --- Errors -------------------------------------------------------------------------------
 
   private lineOf(offset: number): number {
+    this.lines ??= new LineIndex(this.text);
     return this.lines.position(offset).line + 1;
   }
 
@@ -131,8 +152,9 @@ class Parser {
     if (token.kind === 'error') {
       let extra = '';
       const line = this.lineOf(token.start);
-      if (this.actionLine !== 0 && this.actionLine !== line) {
-        extra = ` in action started at ${this.options.name}:${this.actionLine}`;
+      const actionLine = this.actionStart < 0 ? 0 : this.lineOf(this.actionStart);
+      if (actionLine !== 0 && actionLine !== line) {
+        extra = ` in action started at ${this.options.name}:${actionLine}`;
         if (token.text.endsWith(' action')) extra = extra.slice(' in action'.length);
       }
       this.fail(token.text + extra, range);
@@ -151,7 +173,8 @@ class Parser {
 
   // --- Templates ----------------------------------------------------------------------------
 
-  parseTop(): void {
+  /** The whole text: definitions and the main template; returns its top-level state. */
+  parseTop(): TemplatePrelude {
     const nodes: Node[] = [];
     const first = this.peek();
     while (this.peek().kind !== 'eof') {
@@ -168,16 +191,19 @@ class Parser {
       if ('token' in node) this.fail(`unexpected ${node.type === 'end' ? '{{end}}' : '{{else}}'}`);
       nodes.push(node);
     }
-    this.addTree(this.options.name, list(nodes, first.start));
+    const root = list(nodes, first.start);
+    const hasContent = this.options.prelude?.hasContent === true || !isEmptyTree(root);
+    this.addTree(this.options.name, root, hasContent);
+    return { variables: [...this.scope.vars], hasContent };
   }
 
-  private addTree(name: string, root: ListNode): void {
+  private addTree(name: string, root: ListNode, hasContent = !isEmptyTree(root)): void {
     const existing = this.trees.get(name);
     if (!existing || isEmptyTree(existing.root)) {
       this.trees.set(name, { name, root });
       return;
     }
-    if (!isEmptyTree(root)) this.fail(`template: multiple definition of template ${goQuote(name)}`);
+    if (hasContent) this.fail(`template: multiple definition of template ${goQuote(name)}`);
   }
 
   /** `{{define "name"}} ... {{end}}`, after `define`. */
@@ -215,12 +241,12 @@ class Parser {
       case 'text':
         return { type: 'text', text: token.text, pos: token.start, range: { start: token.start, end: token.end } };
       case 'leftDelim': {
-        const saved = this.actionLine;
-        this.actionLine = this.lineOf(token.start);
+        const saved = this.actionStart;
+        this.actionStart = token.start;
         try {
           return this.action(token);
         } finally {
-          this.actionLine = saved;
+          this.actionStart = saved;
         }
       }
       default:
@@ -352,7 +378,7 @@ class Parser {
         case 'number': case 'nil': case 'rawString': case 'string': case 'variable': case 'leftParen':
           this.backup();
           pipe.cmds.push(this.command());
-          pipe.range = { start: pipe.range.start, end: this.lastEnd };
+          pipe.range.end = this.lastEnd;
           break;
         default:
           this.unexpected(token, context);
@@ -395,12 +421,13 @@ class Parser {
 
   private checkPipeline(pipe: PipeNode, context: string): void {
     if (pipe.cmds.length === 0) this.fail(`missing value for ${context}`);
-    pipe.cmds.slice(1).forEach((cmd, i) => {
+    for (let i = 1; i < pipe.cmds.length; i++) {
+      const cmd = pipe.cmds[i]!;
       const kind = cmd.args[0]!.type;
       if (kind === 'bool' || kind === 'dot' || kind === 'nil' || kind === 'number' || kind === 'string') {
-        this.fail(`non executable command in pipeline stage ${i + 2}`, cmd.range);
+        this.fail(`non executable command in pipeline stage ${i + 1}`, cmd.range);
       }
-    });
+    }
   }
 
   private command(): CommandNode {
@@ -411,7 +438,7 @@ class Parser {
       const operand = this.operand();
       if (operand) {
         cmd.args.push(operand);
-        cmd.range = { start: cmd.range.start, end: operand.range.end };
+        cmd.range.end = operand.range.end;
       }
       const token = this.next();
       if (token.kind === 'space') continue;

@@ -109,8 +109,9 @@ export class GoValueReader {
   }
 
   /** The pairs of a mapping after merge keys, with duplicate keys reported. */
-  pairs(map: YamlMap): YamlField[] {
+  pairs(map: YamlMap): readonly YamlField[] {
     this.reportDuplicates(map);
+    if (!map.pairs.some((p) => isMergeKey(p.key))) return map.pairs;
     const own = map.pairs.filter((p) => !isMergeKey(p.key));
     const seen = new Set(own.map((p) => keyText(p.key)));
     const merged: YamlField[] = [];

@@ -41,9 +41,33 @@ export function flowScalarText(style: ScalarStyle, source: string, start: number
   if (inner.includes('\n')) return decodeFlowScalar(style, source, start, end).text;
   if (style === 'QUOTE_SINGLE') return inner.includes("'") ? inner.replaceAll("''", "'") : inner;
   if (style !== 'QUOTE_DOUBLE' || !inner.includes('\\')) return inner;
-  return inner.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[^xuU])/g, (escape, code: string) =>
-    code.length > 1 ? String.fromCodePoint(parseInt(code.slice(1), 16)) : (SIMPLE_ESCAPES[code] ?? escape),
-  );
+  return unescapeOneLine(inner);
+}
+
+/** The escapes of a one-line double-quoted scalar replaced; a backslash that starts none is kept. */
+function unescapeOneLine(inner: string): string {
+  let text = '';
+  let copied = 0;
+  for (let i = inner.indexOf('\\'); i >= 0 && i < inner.length - 1; i = inner.indexOf('\\', i)) {
+    const kind = inner[i + 1]!;
+    const length = HEX_LENGTH[kind];
+    let value: string | undefined;
+    if (length === undefined) value = SIMPLE_ESCAPES[kind] ?? inner.slice(i, i + 2);
+    else if (isHex(inner.slice(i + 2, i + 2 + length), length)) value = String.fromCodePoint(parseInt(inner.slice(i + 2, i + 2 + length), 16));
+    if (value === undefined) {
+      // Not an escape: the backslash stays, and what follows it is read as text.
+      i++;
+      continue;
+    }
+    text += inner.slice(copied, i) + value;
+    i += length === undefined ? 2 : 2 + length;
+    copied = i;
+  }
+  return text + inner.slice(copied);
+}
+
+function isHex(digits: string, length: number): boolean {
+  return digits.length === length && /^[0-9a-fA-F]+$/.test(digits);
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {

@@ -21,11 +21,30 @@ export function scalarOffsets(node: LocatedScalar, source: string): number[] {
   const [start = 0, valueEnd = start] = node.range ?? [];
   const style = node.type as ScalarStyle | null | undefined;
   if (style) {
+    const verbatim = verbatimOffsets(style, value, source, start, valueEnd);
+    if (verbatim) return verbatim;
     for (const decoded of decodeScalar(style, source, start, valueEnd)) {
       if (decoded.text === value) return decoded.offsets;
     }
   }
   return alignGreedily(value, source, start, valueEnd);
+}
+
+/**
+ * The offsets of a one-line flow scalar whose value is its text as written (no escapes, no doubled
+ * quotes): each character comes from the same place, as decoding would find. Undefined otherwise.
+ */
+function verbatimOffsets(style: ScalarStyle, value: string, source: string, start: number, end: number): number[] | undefined {
+  const quoted = style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE';
+  if (!quoted && style !== 'PLAIN') return undefined;
+  const from = quoted ? start + 1 : start;
+  const to = quoted ? Math.max(from, end - 1) : end;
+  if (to - from !== value.length || !source.startsWith(value, from)) return undefined;
+  if (value.includes('\n') || (style === 'QUOTE_DOUBLE' && value.includes('\\')) || (style === 'QUOTE_SINGLE' && value.includes("'"))) return undefined;
+  const offsets = new Array<number>(value.length + 1);
+  for (let i = 0; i < value.length; i++) offsets[i] = from + i;
+  offsets[value.length] = quoted ? to : end;
+  return offsets;
 }
 
 /** Fallback for scalars the decoder does not rebuild: each value character maps to its next occurrence. */

@@ -12,8 +12,8 @@ import type {
 } from '../../src/promql/ast.js';
 import { AGGREGATIONS, FUNCTIONS } from '../../src/promql/functions.js';
 import { parseExpr, parseExprOrThrow } from '../../src/promql/parse.js';
-import { promqlParser, START_RULE } from '../../src/promql/grammar.js';
-import { promqlLexer } from '../../src/promql/lexer.js';
+import { PromQLParser, promqlParser, START_RULE } from '../../src/promql/grammar.js';
+import { newPromqlLexer, promqlLexer } from '../../src/promql/lexer.js';
 import { KlaxonError } from '../../src/errors.js';
 import { covered, parseOk, problemsOf, shape } from './parse-helpers.js';
 
@@ -552,7 +552,7 @@ describe('parseExprOrThrow', () => {
 
 describe('content assist on the grammar', () => {
   const nextTokens = (text: string): string[] => {
-    const suggestions = promqlParser.computeContentAssist(START_RULE, promqlLexer.tokenize(text).tokens);
+    const suggestions = promqlParser().computeContentAssist(START_RULE, promqlLexer.tokenize(text).tokens);
     return [...new Set(suggestions.map((s) => s.nextTokenType.name))].sort();
   };
 
@@ -562,5 +562,13 @@ describe('content assist on the grammar', () => {
     expect(nextTokens('foo{a')).toEqual(['MatchOperator']);
     expect(nextTokens('x @ ')).toEqual(['End', 'NumericLiteral', 'Start', 'UnaryOperator']);
     expect(nextTokens('')).toContain('MetricName');
+  });
+});
+
+describe('the grammar and token definitions', () => {
+  // The parser and lexer that parse PromQL skip Chevrotain's checks of their definitions.
+  it('pass Chevrotain\'s checks', () => {
+    expect(() => new PromQLParser({ validate: true })).not.toThrow();
+    expect(newPromqlLexer({ validate: true }).lexerDefinitionErrors).toEqual([]);
   });
 });

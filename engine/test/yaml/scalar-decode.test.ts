@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, parseDocument, type Scalar } from 'yaml';
-import { decodeScalar, type ScalarStyle } from '../../src/yaml/scalar-decode.js';
+import { decodeFlowScalar, decodeScalar, flowScalarText, type ScalarStyle } from '../../src/yaml/scalar-decode.js';
 
 /** The scalar under key `v` as the `yaml` package reads it, or undefined when the text has errors. */
 function parsed(source: string): Scalar | undefined {
@@ -81,5 +81,18 @@ describe('decodeScalar', () => {
       { numRuns: 3000 },
     );
     expect(checked).toBeGreaterThan(500);
+  });
+
+  it('reads one-line double-quoted scalars as the offset-keeping decoder does', () => {
+    const text = fc.constantFrom('x', 'u', 'U', '4', '1', 'f', 'G', 'n', ' ', '/', 'é', '😀');
+    const escape = fc.constantFrom('\\"', '\\\\', '\\n', '\\t', '\\/', '\\x4', '\\x41', '\\xZ', '\\u00e9', '\\u12', '\\U0001F600', '\\U1', '\\q', '\\é');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(text, escape), { maxLength: 12 }), (parts) => {
+        const source = `"${parts.join('')}"`;
+        const decoded = decodeFlowScalar('QUOTE_DOUBLE', source, 0, source.length);
+        expect(flowScalarText('QUOTE_DOUBLE', source, 0, source.length)).toBe(decoded.text);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

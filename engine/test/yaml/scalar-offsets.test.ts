@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMap, parseDocument, type Scalar, type YAMLMap } from 'yaml';
+import { decodeFlowScalar, type ScalarStyle } from '../../src/yaml/scalar-decode.js';
 import { scalarOffsets } from '../../src/yaml/scalar-offsets.js';
 
 /** The scalar under key `v`, and the file offsets of each of its value's characters. */
@@ -79,5 +81,21 @@ describe('scalarOffsets', () => {
     const node = (doc.contents as YAMLMap).get('v', true) as Scalar;
     expect(node.value).toBe(1.5);
     expect(scalarOffsets(node, source)).toEqual([3, 4, 5, 6, 7]);
+  });
+
+  it('maps one-line flow scalars written as their value exactly as decoding them does', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '"', "'", '\\', '{', '=', '1') });
+    const style = fc.constantFrom<ScalarStyle>('PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE');
+    fc.assert(
+      fc.property(text, style, (value, style) => {
+        const quote = style === 'QUOTE_SINGLE' ? "'" : style === 'QUOTE_DOUBLE' ? '"' : '';
+        const source = `v: ${quote}${value}${quote}\n`;
+        const end = source.length - 1;
+        const decoded = decodeFlowScalar(style, source, 3, end);
+        const offsets = scalarOffsets({ type: style, range: [3, end], value: decoded.text, source: decoded.text }, source);
+        expect(offsets).toEqual(decoded.offsets);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -5,8 +5,8 @@
  * functions such as `label_replace` or `absent` add or fix labels. `__name__` is not tracked.
  */
 import type { AggregateExpr, BinaryExpr, Call, Expr, MatrixSelector, VectorSelector } from '../../promql/ast.js';
-import { postOrder } from '../../promql/ast-walk.js';
 import { typeOf } from '../../promql/types.js';
+import { treeNodes } from '../rule-nodes.js';
 
 /**
  * Either at most the listed labels (`only`), or any label except the listed ones (`except`).
@@ -23,12 +23,20 @@ export function mayHaveLabel(set: LabelSet, name: string): boolean {
   return set.kind === 'only' ? set.names.has(name) : !set.names.has(name);
 }
 
-/** The labels that series in the result of `root` can have. */
+const labelsOfTrees = new WeakMap<Expr, LabelSet>();
+
+/** The labels that series in the result of `root` can have; worked out once per tree. */
 export function outputLabels(root: Expr): LabelSet {
-  const results = new Map<Expr, LabelSet>();
-  const of = (e: Expr) => results.get(e) ?? ANY;
-  for (const node of postOrder(root)) results.set(node, labelsOfNode(node, of));
-  return of(root);
+  let labels = labelsOfTrees.get(root);
+  if (!labels) {
+    const results = new Map<Expr, LabelSet>();
+    const of = (e: Expr) => results.get(e) ?? ANY;
+    const nodes = treeNodes(root);
+    for (let i = nodes.length - 1; i >= 0; i--) results.set(nodes[i]!, labelsOfNode(nodes[i]!, of));
+    labels = of(root);
+    labelsOfTrees.set(root, labels);
+  }
+  return labels;
 }
 
 function labelsOfNode(node: Expr, of: (e: Expr) => LabelSet): LabelSet {

@@ -4,7 +4,6 @@
  * `with` on the same label are left out: such templates already expect the label to be missing.
  */
 import type { TextRange } from '../../promql/ast.js';
-import { ALERT_TEMPLATE_TEXT_OFFSET } from '../../rules/alert-template-parse.js';
 import type { ArgNode, BranchNode, ListNode, Node, ParsedTemplate, PipeNode } from '../../template/ast.js';
 
 export interface LabelReference {
@@ -13,13 +12,10 @@ export interface LabelReference {
   range: TextRange;
 }
 
-/** The references in a template parsed by parseAlertTemplateTree (header included). */
+/** The references in a template parsed by parseAlertTemplateBody. */
 export function templateLabelReferences(template: ParsedTemplate): LabelReference[] {
-  const shift = ALERT_TEMPLATE_TEXT_OFFSET;
   const found: LabelReference[] = [];
-  const walker = new ReferenceWalker((label, range) => {
-    if (range.start >= shift) found.push({ label, range: { start: range.start - shift, end: range.end - shift } });
-  });
+  const walker = new ReferenceWalker((label, range) => found.push({ label, range }));
   for (const tree of template.trees.values()) walker.list(tree.root, new Set(), false);
   return found;
 }
@@ -68,9 +64,9 @@ class ReferenceWalker {
       if (!guarded.has(label) && !onLabel) this.report(label, range);
     };
     for (const command of pipe.cmds) {
-      const [head, ...rest] = command.args;
-      if (head?.type === 'identifier' && head.name === 'index' && isLabelsVariable(rest[0]) && rest[1]?.type === 'string') {
-        visit(rest[1].text, command.range);
+      const [head, labels, label] = command.args;
+      if (head?.type === 'identifier' && head.name === 'index' && isLabelsVariable(labels) && label?.type === 'string') {
+        visit(label.text, command.range);
       }
       for (const arg of command.args) this.arg(arg, dotMoved, visit, guarded, onLabel);
     }

@@ -4,7 +4,7 @@
  * 0 or 1, and arithmetic combines intervals. Unknown is (-Inf, +Inf). NaN results are ignored.
  */
 import type { AggregateExpr, BinaryExpr, Call, Expr } from '../../promql/ast.js';
-import { postOrder } from '../../promql/ast-walk.js';
+import { treeNodes } from '../rule-nodes.js';
 
 export interface ValueRange {
   min: number;
@@ -49,10 +49,24 @@ const SAME_AS_ARGUMENT = new Set([
 ]);
 
 export function valueRange(root: Expr): ValueRange {
-  const results = new Map<Expr, ValueRange>();
-  const of = (e: Expr) => results.get(e) ?? UNKNOWN;
-  for (const node of postOrder(root)) results.set(node, rangeOfNode(node, of));
-  return of(root);
+  return valueRangesIn(root)(root);
+}
+
+const rangesOfTrees = new WeakMap<Expr, ReadonlyMap<Expr, ValueRange>>();
+
+/** The value range of any node of `root`: worked out for all of them in one pass, kept while the tree lives. */
+export function valueRangesIn(root: Expr): (node: Expr) => ValueRange {
+  let results = rangesOfTrees.get(root);
+  if (!results) {
+    const ranges = new Map<Expr, ValueRange>();
+    const of = (e: Expr) => ranges.get(e) ?? UNKNOWN;
+    const nodes = treeNodes(root);
+    for (let i = nodes.length - 1; i >= 0; i--) ranges.set(nodes[i]!, rangeOfNode(nodes[i]!, of));
+    rangesOfTrees.set(root, ranges);
+    results = ranges;
+  }
+  const known = results;
+  return (node) => known.get(node) ?? UNKNOWN;
 }
 
 function rangeOfNode(node: Expr, of: (e: Expr) => ValueRange): ValueRange {
@@ -146,18 +160,19 @@ function binaryRange(node: BinaryExpr, of: (e: Expr) => ValueRange): ValueRange 
       return finite({ min: a.min + b.min, max: a.max + b.max });
     case '-':
       return finite({ min: a.min - b.max, max: a.max - b.min });
-    case '*': {
-      const products = [a.min * b.min, a.min * b.max, a.max * b.min, a.max * b.max];
-      return finite({ min: Math.min(...products), max: Math.max(...products) });
-    }
-    case '/': {
+    case '*':
+      return extremes(a.min * b.min, a.min * b.max, a.max * b.min, a.max * b.max);
+    case '/':
       if (b.min <= 0 && b.max >= 0) return UNKNOWN;
-      const quotients = [a.min / b.min, a.min / b.max, a.max / b.min, a.max / b.max];
-      return finite({ min: Math.min(...quotients), max: Math.max(...quotients) });
-    }
+      return extremes(a.min / b.min, a.min / b.max, a.max / b.min, a.max / b.max);
     default:
       return UNKNOWN;
   }
+}
+
+/** The range from the least to the greatest of four corner values. */
+function extremes(a: number, b: number, c: number, d: number): ValueRange {
+  return finite({ min: Math.min(a, b, c, d), max: Math.max(a, b, c, d) });
 }
 
 /** Infinity minus infinity and zero times infinity make NaN bounds: those mean unknown. */

@@ -4,7 +4,7 @@
  */
 import type { BinaryExpr, BinaryOp, Expr } from '../../promql/ast.js';
 import { formatNumber } from '../analysis/format-number.js';
-import { valueRange, type ValueRange } from '../analysis/value-range.js';
+import { valueRangesIn, type ValueRange } from '../analysis/value-range.js';
 import type { Finding, Lint, RuleInput } from '../lint.js';
 import { rangeInExpr } from '../locate.js';
 import { ruleNodes } from '../rule-nodes.js';
@@ -18,9 +18,10 @@ export const constantComparison: Lint = {
     if (!rule.expr) return [];
     const findings: Finding[] = [];
     const top = unwrap(rule.expr);
+    const ranges = valueRangesIn(rule.expr);
     for (const node of ruleNodes(rule)) {
       if (node.kind !== 'BinaryExpr' || !COMPARISONS.has(node.op)) continue;
-      const outcome = knownOutcome(node, rule.exprText);
+      const outcome = knownOutcome(node, rule.exprText, ranges);
       const isCondition = rule.kind === 'alert' && node === top;
       if (outcome) {
         const consequence = outcome.always ? ', so it filters nothing' : isCondition ? ', so the alert never fires' : ', so its result is always empty';
@@ -46,7 +47,7 @@ interface Outcome {
   reason: string;
 }
 
-function knownOutcome(node: BinaryExpr, exprText: string): Outcome | undefined {
+function knownOutcome(node: BinaryExpr, exprText: string, valueRange: (node: Expr) => ValueRange): Outcome | undefined {
   const [lhs, rhs] = [unwrap(node.lhs), unwrap(node.rhs)];
   if (lhs.kind === rhs.kind && lhs.kind !== 'NumberLiteral' && sourceOf(lhs, exprText) === sourceOf(rhs, exprText)) {
     const always = node.op === '==' || node.op === '>=' || node.op === '<=';

@@ -195,7 +195,7 @@ function nextTokenPaths(tokens: IToken[]): ISyntacticContentAssistPath[] {
   const key = tokens.map((t) => t.tokenType.name).join(' ');
   let paths = pathsCache.get(key);
   if (!paths) {
-    paths = promqlParser.computeContentAssist(EXPRESSION_RULE, tokens);
+    paths = promqlParser().computeContentAssist(EXPRESSION_RULE, tokens);
     if (pathsCache.size >= CACHE_LIMIT) pathsCache.clear();
     pathsCache.set(key, paths);
   }
