@@ -1,9 +1,12 @@
 /**
- * The first step of `klaxon check`: tells each file's kind, loads unit-test files (their problems
- * are final here) and adds the rule files they name to the rule files to check.
+ * The first step of `klaxon check`: tells each file's kind, loads unit-test files and Alertmanager
+ * configs (their problems are final here) and adds the rule files that unit tests name to the
+ * rule files to check.
  */
 import { problem, type Problem } from '../errors.js';
 import { inFile, type FileProblem } from '../file-problem.js';
+import { loadAlertmanagerConfig } from '../alertmanager/config/load-config.js';
+import { checkTemplateFiles } from '../alertmanager/config/template-files.js';
 import { loadUnitTestFile } from '../testing/promtool/load-unit-test-file.js';
 import { loadRuleFiles } from '../testing/promtool/rule-files.js';
 import type { TestProblem } from '../testing/promtool/unit-test-file.js';
@@ -43,7 +46,9 @@ export function gatherFiles(inputs: readonly CheckInput[], readFile: ReadFile): 
         if (referenced !== undefined) queue.push({ file: path, text: referenced });
       }
     } else if (result.kind === 'alertmanager') {
-      result.problems.push(inFile(file, problem('Alertmanager configurations are not checked yet', { start: 0, end: 0 }, 'check', 'info')));
+      const loaded = loadAlertmanagerConfig(text, file);
+      result.problems.push(...loaded.problems);
+      if (loaded.config) result.problems.push(...checkTemplateFiles(loaded.config, file));
     }
   }
   return { checked, ruleFiles: checked.filter((f) => f.kind === 'rules') };

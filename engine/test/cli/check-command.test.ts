@@ -40,6 +40,21 @@ describe('klaxon check', () => {
     expect(bad.stderr).toMatch(/^2 files checked: 1 error, \d+ warnings?\n$/);
   });
 
+  it('checks Alertmanager configs told by their keys: errors with positions, and warnings for integrations it cannot send to', async () => {
+    const am = 'route:\n  receiver: team\n  routes:\n    - receiver: nobody\nreceivers:\n  - name: team\n    webhook_configs: [{url: "http://127.0.0.1:5001/"}]\n';
+    const slack = 'route:\n  receiver: chat\nreceivers:\n  - name: chat\n    slack_configs: [{api_url: "http://127.0.0.1/hook", channel: "#a"}]\n';
+    const dir = files({ 'am.yml': am, 'slack.yml': slack });
+    const bad = await klaxon('check', '--no-config', join(dir, 'am.yml'));
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/am\.yml:4:17: error: undefined receiver "nobody" used in route/);
+    const good = await klaxon('check', '--no-config', '--format', 'json', join(dir, 'slack.yml'));
+    expect(good.status).toBe(0);
+    const report = JSON.parse(good.stdout);
+    expect(report.files[0].kind).toBe('alertmanager');
+    expect(report.errors).toBe(0);
+    expect(report.warnings).toBeGreaterThan(0);
+  });
+
   it('writes JSON with positions on request', async () => {
     const dir = files({ 'lint.yml': LINTED });
     const { status, stdout } = await klaxon('check', '--no-config', '--format', 'json', join(dir, 'lint.yml'));
