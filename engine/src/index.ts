@@ -42,3 +42,5 @@ export { ALERT_SEVERITIES, normalizeSeverity, severityRank, withSeverityAliases,
 export { loadUnitTestFile } from './testing/promtool/load-unit-test-file.js';
 export { runUnitTestFile } from './testing/promtool/run-unit-tests.js';
 export { loadSeriesFile } from './series/series-file.js';
+
+export * from './language-service/index.js';

@@ -1,14 +1,9 @@
-/** The language server: wires the LSP connection to the engine's language service. */
-import { createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+/** The language server process: a connection over the transport the client chose (IPC, stdio...), wired by startServer. */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { logError } from './guard.js';
+import { startServer } from './start-server.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
-
-connection.onInitialize(() => ({
-  capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-  serverInfo: { name: 'klaxon' },
-}));
-
-documents.listen(connection);
-connection.listen();
+process.on('uncaughtException', (e) => logError(connection.console, 'the server', e));
+process.on('unhandledRejection', (e) => logError(connection.console, 'the server', e));
+startServer(connection);

@@ -64,6 +64,7 @@ export const serveCommand: Subcommand = {
   summary: 'Run the alert manager: the Alertmanager API v2 with a durable store',
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
+    if (process.env.LATPROBE) { const fs = await import('node:fs'); const lines: string[] = []; (globalThis as any).__probe = (t: string) => lines.push(t + ' ' + (performance.timeOrigin + performance.now()).toFixed(3)); process.on('exit', () => fs.writeFileSync(process.env.LATPROBE!, lines.join('\n'))); }/*LATPROBE*/
     const options = parseServeArgs(args);
     if (options === 'help') {
       io.stdout(HELP);

@@ -3,12 +3,16 @@
  * expression reads only input series (never what rules write: recorded series, `ALERTS`,
  * `ALERTS_FOR_STATE`) gives at each time what a range query over its evaluation times gives
  * there, so such rules are evaluated a batch of steps at a time with one range query, which
- * selects series once per batch instead of once per step. Anything else, and any batch whose
- * range query fails, is evaluated step by step with instant queries, as Prometheus does.
+ * selects series once per batch instead of once per step. Subexpressions that several batched
+ * rules have in common are evaluated once per batch (shared-subexpressions.ts): what they read
+ * never changes during the simulation. Anything else, and any batch whose range query fails, is
+ * evaluated step by step with instant queries, as Prometheus does.
  */
 import type { Expr } from '../promql/ast.js';
 import { nodesOf } from '../promql/ast-walk.js';
-import { evaluateRange, type EvalOptions } from '../promql/eval/evaluate.js';
+import { evaluateRangeSharing, type EvalOptions } from '../promql/eval/evaluate.js';
+import type { CollectedColumns } from '../promql/eval/range-collector.js';
+import { SharedSubexpressions } from '../promql/eval/shared-subexpressions.js';
 import type { InstantVector } from '../promql/eval/values.js';
 import type { SeriesSource } from '../series/source.js';
 import { queryVector } from './query-vector.js';
@@ -26,7 +30,10 @@ const BATCH_STEPS = 240;
 
 export class BatchedRuleQuery {
   private readonly grids = new Map<Rule, RuleGrid>();
-  private readonly batches = new Map<Rule, Map<number, InstantVector>>();
+  private readonly batches = new Map<Rule, Batch>();
+  private readonly shared = new SharedSubexpressions();
+  /** The latest start of a batch: shared values before it are no longer needed. */
+  private latestBatchMs = -Infinity;
 
   constructor(
     private readonly source: SeriesSource,
@@ -36,7 +43,9 @@ export class BatchedRuleQuery {
   /** Declares the query times of the rules of `group`; only rules that read nothing rules write are batched. */
   plan(group: RuleGroup, grid: RuleGrid, writtenNames: ReadonlySet<string>): void {
     for (const rule of group.rules) {
-      if (rule.expr && readsOnlyInputs(rule.expr, writtenNames)) this.grids.set(rule, grid);
+      if (!rule.expr || !readsOnlyInputs(rule.expr, writtenNames)) continue;
+      this.grids.set(rule, grid);
+      this.shared.declare(rule.expr);
     }
   }
 
@@ -48,26 +57,58 @@ export class BatchedRuleQuery {
     }
     let batch = this.batches.get(rule);
     if (!batch?.has(timeMs)) this.batches.set(rule, (batch = this.evaluateBatch(expr, grid, timeMs)));
-    const result = batch.get(timeMs);
-    batch.delete(timeMs);
-    return result ?? queryVector(expr, this.source, timeMs, this.options);
+    return batch.take(timeMs) ?? queryVector(expr, this.source, timeMs, this.options);
   }
 
-  /** Results from `fromMs` for up to BATCH_STEPS steps; times missing from the map are evaluated one by one. */
-  private evaluateBatch(expr: Expr, grid: RuleGrid, fromMs: number): Map<number, InstantVector> {
+  /** Results from `fromMs` for up to BATCH_STEPS steps; none when the range query fails. */
+  private evaluateBatch(expr: Expr, grid: RuleGrid, fromMs: number): Batch {
     const toMs = Math.min(grid.lastMs, fromMs + (BATCH_STEPS - 1) * grid.stepMs);
-    const batch = new Map<number, InstantVector>();
+    const batch = new Batch(fromMs, grid.stepMs);
+    if (fromMs > this.latestBatchMs) {
+      this.shared.forgetBefore(fromMs);
+      this.latestBatchMs = fromMs;
+    }
     let series;
     try {
-      series = evaluateRange(expr, this.source, fromMs, toMs, grid.stepMs, this.options).series;
+      series = evaluateRangeSharing(expr, this.source, { startMs: fromMs, endMs: toMs, stepMs: grid.stepMs }, this.options, this.shared);
     } catch {
       return batch;
     }
-    for (let t = fromMs; t <= toMs; t += grid.stepMs) batch.set(t, []);
-    for (const { labels, points } of series) {
-      for (const { t, v } of points) batch.get(t)!.push({ labels, t, v });
-    }
+    batch.fill((toMs - fromMs) / grid.stepMs + 1, series);
     return batch;
+  }
+}
+
+/** The results of one rule at the steps of a batch, each taken once. */
+class Batch {
+  private readonly vectors: (InstantVector | undefined)[] = [];
+
+  constructor(
+    private readonly fromMs: number,
+    private readonly stepMs: number,
+  ) {}
+
+  fill(steps: number, series: readonly CollectedColumns[]): void {
+    for (let k = 0; k < steps; k++) this.vectors.push([]);
+    for (const { labels, ts, vs } of series) {
+      for (let j = 0; j < ts.length; j++) this.vectors[this.indexOf(ts[j]!)]!.push({ labels, t: ts[j]!, v: vs[j]! });
+    }
+  }
+
+  has(timeMs: number): boolean {
+    return this.vectors[this.indexOf(timeMs)] !== undefined;
+  }
+
+  /** The result at `timeMs`, which is no longer held afterwards. */
+  take(timeMs: number): InstantVector | undefined {
+    const k = this.indexOf(timeMs);
+    const vector = this.vectors[k];
+    this.vectors[k] = undefined;
+    return vector;
+  }
+
+  private indexOf(timeMs: number): number {
+    return (timeMs - this.fromMs) / this.stepMs;
   }
 }
 

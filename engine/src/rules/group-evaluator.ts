@@ -11,7 +11,7 @@ import type { EvalOptions } from '../promql/eval/evaluate.js';
 import type { InstantVector } from '../promql/eval/values.js';
 import type { MemoryStore } from '../series/memory-store.js';
 import { alertSeriesSamples } from './alert-series.js';
-import { AlertingRuleState, AlertLimitError, type AlertTransition } from './alert-state.js';
+import { AlertingRuleState, AlertLimitError, type AlertTransition, type TemplateExpander } from './alert-state.js';
 import { alertTemplateExpander } from './alert-templates.js';
 import { tableLinkForExpression, toNotifierAlert, type AlertSink } from './notifier-alert.js';
 import { queryVector } from './query-vector.js';
@@ -59,8 +59,8 @@ export class GroupEvaluator {
   readonly intervalMs: number;
   readonly queryOffsetMs: number;
   readonly limit: number;
-  /** Each recording rule's labels with the group's merged in. */
-  private readonly recordLabels = new Map<Rule, [string, string][]>();
+  /** Each recording rule's output labels for the labels of a result. */
+  private readonly recordLabels = new Map<Rule, (labels: Labels) => Labels>();
   private readonly writers = new Map<Rule, RuleOutputWriter>();
   private readonly externalLabels: Labels;
   private readonly generatorURLs = new Map<Rule, string>();
@@ -78,7 +78,7 @@ export class GroupEvaluator {
     for (const rule of group.rules) {
       this.writers.set(rule, new RuleOutputWriter(store));
       if (rule.kind === 'record') {
-        this.recordLabels.set(rule, Object.entries({ ...groupLabels, ...rule.labels }));
+        this.recordLabels.set(rule, recordedLabels(rule.name, Object.entries({ ...groupLabels, ...rule.labels })));
         continue;
       }
       this.alertStates.set(rule, new AlertingRuleState(rule, groupLabels));
@@ -106,10 +106,9 @@ export class GroupEvaluator {
 
   private recorded(rule: RecordingRule, vector: InstantVector): InstantVector {
     const seen = new Set<string>();
-    const ruleLabels = this.recordLabels.get(rule)!;
+    const labelsOf = this.recordLabels.get(rule)!;
     const labelled = vector.map((sample) => {
-      let labels = sample.labels.with('__name__', rule.name);
-      for (const [name, value] of ruleLabels) labels = labels.with(name, value);
+      const labels = labelsOf(sample.labels);
       if (seen.has(labels.key())) throw new Error(DUPLICATE_RECORD_LABELS);
       seen.add(labels.key());
       return { labels, t: sample.t, v: sample.v };
@@ -120,14 +119,19 @@ export class GroupEvaluator {
 
   private alerted(rule: AlertingRule, vector: InstantVector, nowMs: number, result: GroupStepResult): InstantVector {
     const state = this.alertStates.get(rule)!;
-    const expand = alertTemplateExpander({
-      store: this.store,
-      alertName: rule.name,
-      timeMs: nowMs,
-      externalLabels: this.externalLabels,
-      externalURL: this.options.externalURL ?? '',
-      evalOptions: this.options,
-    });
+    // Most evaluations expand no template: the expander is made on first use.
+    let expander: TemplateExpander | undefined;
+    const expand: TemplateExpander = (text, sampleLabels, value) => {
+      expander ??= alertTemplateExpander({
+        store: this.store,
+        alertName: rule.name,
+        timeMs: nowMs,
+        externalLabels: this.externalLabels,
+        externalURL: this.options.externalURL ?? '',
+        evalOptions: this.options,
+      });
+      return expander(text, sampleLabels, value);
+    };
     for (const transition of state.update(vector, nowMs, { expand, limit: this.limit, deferAnnotations: this.options.deferAnnotations })) result.transitions.push({ rule, transition });
     this.send(rule, state, nowMs);
     return alertSeriesSamples(state, nowMs - this.queryOffsetMs);
@@ -142,4 +146,21 @@ export class GroupEvaluator {
     const url = this.generatorURLs.get(rule)!;
     sink(due.map((alert) => toNotifierAlert(alert, url, this.externalLabels)), { group: this.group, rule, atMs: nowMs });
   }
+}
+
+/**
+ * The labels a recording rule gives a result: its name and the rule's labels set. The same
+ * result labels give the same object every evaluation, which spares building and hashing them.
+ */
+function recordedLabels(name: string, ruleLabels: readonly [string, string][]): (labels: Labels) => Labels {
+  const known = new WeakMap<Labels, Labels>();
+  return (labels) => {
+    let out = known.get(labels);
+    if (out === undefined) {
+      out = labels.with('__name__', name);
+      for (const [label, value] of ruleLabels) out = out.with(label, value);
+      known.set(labels, out);
+    }
+    return out;
+  };
 }

@@ -12,9 +12,17 @@ export class TimeColumns {
   vs: Float64Array;
   length = 0;
 
-  constructor(capacity = 16) {
-    this.ts = new Float64Array(capacity);
-    this.vs = new Float64Array(capacity);
+  constructor(capacity = 64) {
+    [this.ts, this.vs] = columns(capacity);
+  }
+
+  /** Appends an entry known to be newer than every other. */
+  push(t: number, v: number): void {
+    const n = this.length;
+    if (n === this.ts.length) this.grow();
+    this.ts[n] = t;
+    this.vs[n] = v;
+    this.length = n + 1;
   }
 
   /** Appends in time order; an older timestamp is inserted, an equal one overwrites. */
@@ -61,14 +69,23 @@ export class TimeColumns {
   }
 
   private grow(): void {
-    const capacity = Math.max(16, this.ts.length * 2);
-    const ts = new Float64Array(capacity);
-    const vs = new Float64Array(capacity);
-    ts.set(this.ts.subarray(0, this.length));
-    vs.set(this.vs.subarray(0, this.length));
+    const [ts, vs] = columns(Math.max(16, this.ts.length * 2));
+    ts.set(prefix(this.ts, this.length));
+    vs.set(prefix(this.vs, this.length));
     this.ts = ts;
     this.vs = vs;
   }
+}
+
+/** Two columns of `capacity` entries in one buffer: one allocation instead of two. */
+function columns(capacity: number): [Float64Array, Float64Array] {
+  const buffer = new ArrayBuffer(2 * capacity * Float64Array.BYTES_PER_ELEMENT);
+  return [new Float64Array(buffer, 0, capacity), new Float64Array(buffer, capacity * Float64Array.BYTES_PER_ELEMENT, capacity)];
+}
+
+/** The first `length` entries of `column`, sharing its memory. */
+function prefix(column: Float64Array, length: number): Float64Array {
+  return new Float64Array(column.buffer, column.byteOffset, length);
 }
 
 /** First index in `ts[0..n)` whose value is >= `t`. */
@@ -91,24 +108,65 @@ function indexOfTime(columns: TimeColumns, t: number): number {
   return columns.ts[i] === t ? i : -1;
 }
 
-class MemorySeries implements StoredSeries {
-  readonly samples = new TimeColumns();
-  readonly stale = new TimeColumns(4);
-  ts: Float64Array = this.samples.ts.subarray(0, 0);
-  vs: Float64Array = this.samples.vs.subarray(0, 0);
-  staleTs: Float64Array = this.stale.ts.subarray(0, 0);
+const NO_TIMES = new Float64Array(0);
+
+/** One series of the store. Writers that append to a series again and again may hold on to it. */
+export class MemorySeries implements StoredSeries {
+  private readonly samples = new TimeColumns();
+  /** Created with the first staleness marker. */
+  private stale: TimeColumns | undefined;
+  ts: Float64Array = NO_TIMES;
+  vs: Float64Array = NO_TIMES;
+  staleTs: Float64Array = NO_TIMES;
   /** The views above lag behind the columns until the next select. */
   dirty = false;
+  /** Set when the store was cleared: the series is no longer part of it. */
+  removed = false;
+  /** No sample or staleness marker is newer (writers mostly append after it). */
+  private newestMs = -Infinity;
 
   constructor(
     readonly id: number,
     readonly labels: Labels,
   ) {}
 
+  get sampleCount(): number {
+    return this.samples.length;
+  }
+
+  /** What is stored at exactly `t`: a value, a staleness marker, or nothing. */
+  sampleAt(t: number): number | 'stale' | undefined {
+    if (t > this.newestMs) return undefined;
+    const i = indexOfTime(this.samples, t);
+    if (i >= 0) return this.samples.vs[i];
+    return this.stale && indexOfTime(this.stale, t) >= 0 ? 'stale' : undefined;
+  }
+
+  /** Adds a sample; a sample or staleness marker at the same timestamp is replaced. */
+  append(t: number, v: number): void {
+    if (t > this.newestMs) {
+      this.samples.push(t, v);
+      this.newestMs = t;
+    } else {
+      if (this.stale && indexOfTime(this.stale, t) >= 0) this.stale.remove(t);
+      this.samples.put(t, v);
+    }
+    this.dirty = true;
+  }
+
+  /** Adds a staleness marker; a sample at the same timestamp is replaced. */
+  appendStale(t: number): void {
+    if (t <= this.newestMs && indexOfTime(this.samples, t) >= 0) this.samples.remove(t);
+    this.stale ??= new TimeColumns(4);
+    this.stale.put(t, 0);
+    if (t > this.newestMs) this.newestMs = t;
+    this.dirty = true;
+  }
+
   refreshViews(): void {
-    this.ts = this.samples.ts.subarray(0, this.samples.length);
-    this.vs = this.samples.vs.subarray(0, this.samples.length);
-    this.staleTs = this.stale.ts.subarray(0, this.stale.length);
+    this.ts = prefix(this.samples.ts, this.samples.length);
+    this.vs = prefix(this.samples.vs, this.samples.length);
+    if (this.stale) this.staleTs = prefix(this.stale.ts, this.stale.length);
     this.dirty = false;
   }
 }
@@ -116,11 +174,22 @@ class MemorySeries implements StoredSeries {
 /** Posting lists (ascending series ids) per label name and value. */
 type LabelIndex = Map<string, Map<string, number[]>>;
 
+/**
+ * The series a list of matchers selected, remembered for the next selection with the same list:
+ * series are never removed, so only series added since need checking.
+ */
+interface RememberedSelection {
+  matchers: readonly Matcher[];
+  series: MemorySeries[];
+  /** The number of series of the store when `series` was complete. */
+  covered: number;
+}
+
 export class MemoryStore implements SeriesSource {
   private readonly series: MemorySeries[] = [];
   private readonly byKey = new Map<string, MemorySeries>();
   private readonly index: LabelIndex = new Map();
-  private sampleCount = 0;
+  private selections = new WeakMap<readonly Matcher[], RememberedSelection>();
 
   /** Number of series held. */
   get seriesCount(): number {
@@ -129,57 +198,83 @@ export class MemoryStore implements SeriesSource {
 
   /** Number of samples held, staleness markers not counted. */
   get samplesCount(): number {
-    return this.sampleCount;
+    let count = 0;
+    for (const s of this.series) count += s.sampleCount;
+    return count;
   }
 
   /** Adds a sample; a sample or staleness marker at the same timestamp is replaced. */
   append(labels: Labels | Record<string, string>, t: number, v: number): void {
-    const s = this.seriesFor(labels);
-    if (s.stale.remove(t)) s.dirty = true;
-    const before = s.samples.length;
-    s.samples.put(t, v);
-    this.sampleCount += s.samples.length - before;
-    s.dirty = true;
+    this.seriesFor(labels).append(t, v);
   }
 
   /** Adds a staleness marker; a sample at the same timestamp is replaced. */
   appendStale(labels: Labels | Record<string, string>, t: number): void {
-    const s = this.seriesFor(labels);
-    if (s.samples.remove(t)) this.sampleCount--;
-    s.stale.put(t, 0);
-    s.dirty = true;
+    this.seriesFor(labels).appendStale(t);
   }
 
   /** What is stored for `labels` at exactly `t`: a value, a staleness marker, or nothing. */
   sampleAt(labels: Labels, t: number): number | 'stale' | undefined {
-    const s = this.byKey.get(labels.key());
-    if (!s) return undefined;
-    const i = indexOfTime(s.samples, t);
-    if (i >= 0) return s.samples.vs[i];
-    return indexOfTime(s.stale, t) >= 0 ? 'stale' : undefined;
+    return this.find(labels)?.sampleAt(t);
+  }
+
+  /** The series of `labels`, if the store holds it. */
+  find(labels: Labels): MemorySeries | undefined {
+    return this.byKey.get(labels.key());
   }
 
   /** Removes every series. */
   clear(): void {
+    for (const s of this.series) s.removed = true;
     this.series.length = 0;
     this.byKey.clear();
     this.index.clear();
-    this.sampleCount = 0;
+    this.selections = new WeakMap();
   }
 
   /** All series in insertion order (as Prometheus's head block returns unsorted selections). */
   select(matchers: readonly Matcher[], _minMs = -Infinity, _maxMs = Infinity): StoredSeries[] {
-    const out: StoredSeries[] = [];
-    for (const id of this.candidates(matchers)) {
-      const s = this.series[id]!;
-      if (!matchesAll(s.labels, matchers)) continue;
+    let remembered = this.selections.get(matchers);
+    if (!remembered || !sameMatchers(remembered.matchers, matchers)) {
+      remembered = { matchers: [...matchers], series: this.selectAll(matchers), covered: this.series.length };
+      this.selections.set(matchers, remembered);
+    }
+    if (remembered.covered < this.series.length) this.extend(remembered);
+    const out: StoredSeries[] = new Array(remembered.series.length);
+    for (let i = 0; i < out.length; i++) {
+      const s = remembered.series[i]!;
       if (s.dirty) s.refreshViews();
-      out.push(s);
+      out[i] = s;
     }
     return out;
   }
 
-  private seriesFor(labelsOrObject: Labels | Record<string, string>): MemorySeries {
+  /** Adds the series added since `remembered` was complete that its matchers select. */
+  private extend(remembered: RememberedSelection): void {
+    const { matchers, covered } = remembered;
+    const keep = (id: number) => {
+      const s = this.series[id]!;
+      if (matchesAll(s.labels, matchers)) remembered.series.push(s);
+    };
+    // The new ids of the equality matcher with the fewest, else all new ids.
+    let ids: readonly number[] | undefined;
+    let first = 0;
+    for (const m of matchers) {
+      if (m.type !== '=' || m.value === '') continue;
+      const postings = this.index.get(m.name)?.get(m.value) ?? [];
+      const start = firstAtLeast(postings, covered);
+      if (ids === undefined || postings.length - start < ids.length - first) {
+        ids = postings;
+        first = start;
+      }
+    }
+    if (ids) for (let p = first; p < ids.length; p++) keep(ids[p]!);
+    else for (let id = covered; id < this.series.length; id++) keep(id);
+    remembered.covered = this.series.length;
+  }
+
+  /** The series of `labels`, created when the store does not hold it yet. */
+  seriesFor(labelsOrObject: Labels | Record<string, string>): MemorySeries {
     const labels = labelsOrObject instanceof Labels ? labelsOrObject : Labels.from(labelsOrObject);
     const key = labels.key();
     let s = this.byKey.get(key);
@@ -198,18 +293,25 @@ export class MemoryStore implements SeriesSource {
   }
 
   /**
-   * Series ids that may match: the shortest posting list among the matchers that need their
-   * label to be present, or every series when no matcher narrows the set.
+   * The series satisfying every matcher: the intersection of the posting lists of the matchers
+   * that need their label to be present, checked against the others (each distinct value once).
    */
-  private candidates(matchers: readonly Matcher[]): Iterable<number> {
-    let best: number[] | undefined;
+  private selectAll(matchers: readonly Matcher[]): MemorySeries[] {
+    const lists: number[][] = [];
+    const checks: ((labels: Labels) => boolean)[] = [];
     for (const m of matchers) {
-      if (m.matchesEmpty()) continue;
-      const postings = this.postingsFor(m);
-      if (!best || postings.length < best.length) best = postings;
-      if (best.length === 0) break;
+      if (m.matchesEmpty()) checks.push(valueCheck(m));
+      else lists.push(this.postingsFor(m));
     }
-    return best ?? this.series.keys();
+    const out: MemorySeries[] = [];
+    const keep = (id: number) => {
+      const s = this.series[id]!;
+      for (const check of checks) if (!check(s.labels)) return;
+      out.push(s);
+    };
+    if (lists.length === 0) for (let id = 0; id < this.series.length; id++) keep(id);
+    else forEachInAll(lists, keep);
+    return out;
   }
 
   private postingsFor(m: Matcher): number[] {
@@ -225,7 +327,54 @@ export class MemoryStore implements SeriesSource {
   }
 }
 
+function sameMatchers(a: readonly Matcher[], b: readonly Matcher[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function matchesAll(labels: Labels, matchers: readonly Matcher[]): boolean {
   for (const m of matchers) if (!m.matches(labels.get(m.name))) return false;
   return true;
+}
+
+/** Calls `body` with every id that is in all of the ascending `lists`, in ascending order. */
+function forEachInAll(lists: number[][], body: (id: number) => void): void {
+  lists.sort((a, b) => a.length - b.length);
+  const [shortest, ...others] = lists;
+  const positions = new Int32Array(others.length);
+  for (const id of shortest!) {
+    let inAll = true;
+    for (let j = 0; j < others.length && inAll; j++) {
+      const list = others[j]!;
+      let p = positions[j]!;
+      while (p < list.length && list[p]! < id) p++;
+      positions[j] = p;
+      inAll = p < list.length && list[p] === id;
+    }
+    if (inAll) body(id);
+  }
+}
+
+/** Whether a label set satisfies `m`, deciding each distinct value of its label once. */
+function valueCheck(m: Matcher): (labels: Labels) => boolean {
+  const decided = new Map<string, boolean>();
+  return (labels) => {
+    const value = labels.get(m.name);
+    let ok = decided.get(value);
+    if (ok === undefined) decided.set(value, (ok = m.matches(value)));
+    return ok;
+  };
+}
+
+/** The position of the first id >= `id` in ascending `ids`. */
+function firstAtLeast(ids: readonly number[], id: number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (ids[mid]! < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

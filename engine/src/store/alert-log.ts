@@ -7,7 +7,7 @@
  */
 import type { StoredAlert } from '../alertmanager/model.js';
 import { encodeAlert } from './records.js';
-import type { SqliteConnection } from './sqlite.js';
+import { utf8Parameter, type SqliteConnection } from './sqlite.js';
 
 /** Compact once at least this many rows are dead and they are at least as many as the live ones. */
 const COMPACTION_THRESHOLD = 1_000;
@@ -40,9 +40,9 @@ export class AlertLog {
   }
 
   put(alerts: readonly StoredAlert[]): void {
-    const rows = alerts.map((alert) => [alert.fingerprint, encodeAlert(alert)] as const);
+    const rows = alerts.map((alert) => [alert.fingerprint, utf8Parameter(encodeAlert(alert))] as const);
     for (const [fingerprint, record] of rows) {
-      const seq = this.connection.insert('INSERT INTO alert_log (fingerprint, record) VALUES (?, ?)', [fingerprint, record]);
+      const seq = this.connection.insert('INSERT INTO alert_log (fingerprint, record) VALUES (?, CAST(? AS TEXT))', [fingerprint, record]);
       this.forget(fingerprint);
       this.latest.set(fingerprint, seq);
     }

@@ -5,7 +5,8 @@
  * Each write is atomic on its own: it runs in a savepoint, undone if it throws.
  */
 export interface TransactionalConnection {
-  exec(sql: string): void;
+  /** Runs one statement without parameters. */
+  command(sql: string): void;
   readonly inTransaction: boolean;
 }
 
@@ -44,11 +45,11 @@ export class GroupCommit {
   write<T>(apply: () => T): Promise<T> {
     let result: T;
     try {
-      if (!this.connection.inTransaction) this.connection.exec('BEGIN IMMEDIATE');
-      this.connection.exec('SAVEPOINT write');
+      if (!this.connection.inTransaction) this.connection.command('BEGIN IMMEDIATE');
+      this.connection.command('SAVEPOINT write');
       try {
         result = apply();
-        this.connection.exec('RELEASE write');
+        this.connection.command('RELEASE write');
       } catch (error) {
         this.undoWrite(error);
         throw error;
@@ -86,7 +87,7 @@ export class GroupCommit {
     this.waiting = [];
     if (!this.connection.inTransaction) return;
     try {
-      this.connection.exec('COMMIT');
+      this.connection.command('COMMIT');
     } catch (error) {
       this.rollbackQuietly();
       this.notifyRollback();
@@ -105,8 +106,8 @@ export class GroupCommit {
    */
   private undoWrite(error: unknown): void {
     if (this.connection.inTransaction) {
-      this.connection.exec('ROLLBACK TO write');
-      this.connection.exec('RELEASE write');
+      this.connection.command('ROLLBACK TO write');
+      this.connection.command('RELEASE write');
       if (this.waiting.length === 0) this.rollbackQuietly();
       this.notifyRollback();
       return;
@@ -128,7 +129,7 @@ export class GroupCommit {
 
   private rollbackQuietly(): void {
     try {
-      if (this.connection.inTransaction) this.connection.exec('ROLLBACK');
+      if (this.connection.inTransaction) this.connection.command('ROLLBACK');
     } catch {
       // The transaction is already gone; nothing else to undo.
     }

@@ -19,12 +19,17 @@ export interface HistoryQuery {
   order?: 'asc' | 'desc';
 }
 
-export function historySelect(query: HistoryQuery): { sql: string; parameters: Parameter[] } {
+/**
+ * The SELECT for a query over one or more tables of history events (`history` and
+ * `history_recent`): each table's matching events ordered and limited on their own, so that
+ * each can use its indexes, then merged, ordered and limited again.
+ */
+export function historySelect(query: HistoryQuery, tables: readonly string[] = ['history']): { sql: string; parameters: Parameter[] } {
   const conditions: string[] = [];
-  const parameters: Parameter[] = [];
-  const where = (condition: string, ...values: Parameter[]) => {
+  const values: Parameter[] = [];
+  const where = (condition: string, ...parameters: Parameter[]) => {
     conditions.push(condition);
-    parameters.push(...values);
+    values.push(...parameters);
   };
   if (query.fingerprint !== undefined) where('fingerprint = ?', query.fingerprint);
   if (query.silenceId !== undefined) where('silence_id = ?', query.silenceId);
@@ -34,10 +39,16 @@ export function historySelect(query: HistoryQuery): { sql: string; parameters: P
     where(`kind IN (${query.kinds.map(() => '?').join(', ') || 'NULL'})`, ...query.kinds);
   }
   const direction = query.order === 'asc' ? 'ASC' : 'DESC';
-  parameters.push(query.limit === undefined ? -1 : Math.max(0, Math.floor(query.limit)));
-  const sql =
-    'SELECT id, at, kind, fingerprint, silence_id, data FROM history' +
-    (conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '') +
-    ` ORDER BY at ${direction}, id ${direction} LIMIT ?`;
+  const limit = query.limit === undefined ? -1 : Math.max(0, Math.floor(query.limit));
+  const order = ` ORDER BY at ${direction}, id ${direction} LIMIT ?`;
+  const filter = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const select = (table: string) => `SELECT ${COLUMNS} FROM ${table}${filter}${order}`;
+  const parameters: Parameter[] = [];
+  for (let i = 0; i < tables.length; i++) parameters.push(...values, limit);
+  if (tables.length === 1) return { sql: select(tables[0]!), parameters };
+  parameters.push(limit);
+  const sql = tables.map((table) => `SELECT * FROM (${select(table)})`).join(' UNION ALL ') + order;
   return { sql, parameters };
 }
+
+const COLUMNS = 'id, at, kind, fingerprint, silence_id, data';

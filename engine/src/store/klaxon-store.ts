@@ -15,7 +15,8 @@ import {
 } from '../alertmanager/model.js';
 import { AlertLog } from './alert-log.js';
 import { GroupCommit } from './group-commit.js';
-import { historySelect, type HistoryQuery } from './history-query.js';
+import { HistoryLog } from './history-log.js';
+import type { HistoryQuery } from './history-query.js';
 import { acquireProcessLock } from './process-lock.js';
 import {
   decodeAlert,
@@ -24,7 +25,6 @@ import {
   decodeSilence,
   encodeNotificationLogEntry,
   encodeSilence,
-  historyParameters,
   type StoredHistoryEvent,
 } from './records.js';
 import { migrate, SCHEMA_VERSION } from './schema.js';
@@ -51,10 +51,26 @@ export interface StoreOptions {
   synchronous?: Synchronous;
 }
 
+/** Changes made as one write (one savepoint): what the alert manager gathers in a turn of work. */
+export interface StoreChanges {
+  putAlerts?: readonly StoredAlert[];
+  /** Fingerprints. */
+  deleteAlerts?: readonly string[];
+  putSilences?: readonly Silence[];
+  /** Silence ids. */
+  deleteSilences?: readonly string[];
+  putNotificationLog?: readonly NotificationLogEntry[];
+  /** notificationLogKey of each entry. */
+  deleteNotificationLog?: readonly string[];
+  history?: readonly HistoryEvent[];
+}
+
 export class KlaxonStore {
   private readonly commits: GroupCommit;
   private readonly alerts: AlertLog;
+  private readonly history: HistoryLog;
   private compactionQueued = false;
+  private mergeQueued = false;
   private closed = false;
 
   private constructor(
@@ -68,10 +84,14 @@ export class KlaxonStore {
     private readonly releaseLock: () => void,
   ) {
     this.alerts = new AlertLog(connection);
+    this.history = new HistoryLog(connection);
     this.commits = new GroupCommit(
       connection,
       (error) => this.toError(error),
-      () => this.alerts.reload(),
+      () => {
+        this.alerts.reload();
+        this.history.reload();
+      },
     );
   }
 
@@ -108,15 +128,11 @@ export class KlaxonStore {
   // Alerts, keyed by fingerprint.
 
   putAlerts(alerts: readonly StoredAlert[]): Promise<void> {
-    const written = this.write(() => this.alerts.put(alerts));
-    this.compactAlertsIfDue();
-    return written;
+    return this.writeChanges({ putAlerts: alerts });
   }
 
   deleteAlerts(fingerprints: readonly string[]): Promise<void> {
-    const written = this.write(() => this.alerts.delete(fingerprints));
-    this.compactAlertsIfDue();
-    return written;
+    return this.writeChanges({ deleteAlerts: fingerprints });
   }
 
   getAlert(fingerprint: string): StoredAlert | undefined {
@@ -139,20 +155,11 @@ export class KlaxonStore {
   // Silences, keyed by id.
 
   putSilences(silences: readonly Silence[]): Promise<void> {
-    return this.write(() => {
-      for (const silence of silences) {
-        this.connection.run('INSERT OR REPLACE INTO silences (id, record) VALUES (?, ?)', [
-          silence.id,
-          encodeSilence(silence),
-        ]);
-      }
-    });
+    return this.writeChanges({ putSilences: silences });
   }
 
   deleteSilences(ids: readonly string[]): Promise<void> {
-    return this.write(() => {
-      for (const id of ids) this.connection.run('DELETE FROM silences WHERE id = ?', [id]);
-    });
+    return this.writeChanges({ deleteSilences: ids });
   }
 
   getSilence(id: string): Silence | undefined {
@@ -169,21 +176,11 @@ export class KlaxonStore {
   // The notification log, keyed by notificationLogKey(entry).
 
   putNotificationLog(entries: readonly NotificationLogEntry[]): Promise<void> {
-    return this.write(() => {
-      for (const entry of entries) {
-        this.connection.run('INSERT OR REPLACE INTO notification_log (key, entry, expires_at) VALUES (?, ?, ?)', [
-          notificationLogKey(entry),
-          encodeNotificationLogEntry(entry),
-          entry.expiresAt,
-        ]);
-      }
-    });
+    return this.writeChanges({ putNotificationLog: entries });
   }
 
   deleteNotificationLog(keys: readonly string[]): Promise<void> {
-    return this.write(() => {
-      for (const key of keys) this.connection.run('DELETE FROM notification_log WHERE key = ?', [key]);
-    });
+    return this.writeChanges({ deleteNotificationLog: keys });
   }
 
   /** Deletes the entries with expiresAt <= now; resolves to how many. */
@@ -207,25 +204,43 @@ export class KlaxonStore {
   // History: append-only events.
 
   appendHistory(events: readonly HistoryEvent[]): Promise<void> {
-    return this.write(() => {
-      for (const event of events) {
-        this.connection.run(
-          'INSERT INTO history (at, kind, fingerprint, silence_id, data) VALUES (?, ?, ?, ?, ?)',
-          historyParameters(event),
-        );
-      }
-    });
+    return this.writeChanges({ history: events });
   }
 
   queryHistory(query: HistoryQuery = {}): StoredHistoryEvent[] {
-    const { sql, parameters } = historySelect(query);
-    const rows = this.read(() => this.connection.all(sql, parameters));
+    const rows = this.read(() => this.history.query(query));
     return rows.map((row) => this.decode('history event', String(row['id']), () => decodeHistoryRow(row)));
   }
 
   /** Deletes the events before `before` (ms); resolves to how many. */
   pruneHistory(before: number): Promise<number> {
-    return this.write(() => this.connection.run('DELETE FROM history WHERE at < ?', [before]));
+    return this.write(() => this.history.prune(before));
+  }
+
+  // Several kinds at once.
+
+  /** Makes all the changes as one write, atomic on its own: puts and deletes, then history. */
+  writeChanges(changes: StoreChanges): Promise<void> {
+    const written = this.write(() => {
+      if (changes.putAlerts?.length) this.alerts.put(changes.putAlerts);
+      if (changes.deleteAlerts?.length) this.alerts.delete(changes.deleteAlerts);
+      for (const silence of changes.putSilences ?? []) {
+        this.connection.run('INSERT OR REPLACE INTO silences (id, record) VALUES (?, ?)', [silence.id, encodeSilence(silence)]);
+      }
+      for (const id of changes.deleteSilences ?? []) this.connection.run('DELETE FROM silences WHERE id = ?', [id]);
+      for (const entry of changes.putNotificationLog ?? []) {
+        this.connection.run('INSERT OR REPLACE INTO notification_log (key, entry, expires_at) VALUES (?, ?, ?)', [
+          notificationLogKey(entry),
+          encodeNotificationLogEntry(entry),
+          entry.expiresAt,
+        ]);
+      }
+      for (const key of changes.deleteNotificationLog ?? []) this.connection.run('DELETE FROM notification_log WHERE key = ?', [key]);
+      if (changes.history?.length) this.history.append(changes.history);
+    });
+    this.compactAlertsIfDue();
+    this.mergeHistoryIfDue();
+    return written;
   }
 
   // The file as a whole.
@@ -256,6 +271,17 @@ export class KlaxonStore {
     } finally {
       this.releaseLock();
     }
+  }
+
+  /** Moves recent history events under the indexes, at most once per transaction, when enough have piled up. */
+  private mergeHistoryIfDue(): void {
+    if (this.mergeQueued || this.closed || !this.history.needsMerge()) return;
+    this.mergeQueued = true;
+    this.write(() => this.history.merge())
+      .catch(() => {
+        // Retried with a later write; the writes it rode with report their own failures.
+      })
+      .finally(() => (this.mergeQueued = false));
   }
 
   /** Deletes a chunk of superseded alert rows, at most once per transaction, when enough have piled up. */

@@ -11,7 +11,7 @@ import type {
   Silence,
   StoredAlert,
 } from '../alertmanager/model.js';
-import type { Parameter, Row } from './sqlite.js';
+import { utf8Parameter, type Parameter, type Row } from './sqlite.js';
 
 export function encodeAlert(alert: StoredAlert): string {
   return JSON.stringify({
@@ -77,14 +77,14 @@ export interface StoredHistoryEvent extends HistoryEvent {
   id: number;
 }
 
-/** Parameters for `INSERT INTO history (at, kind, fingerprint, silence_id, data)`. */
+/** Parameters for `(at, kind, fingerprint, silence_id, data)` of a history table; data goes in as `CAST(? AS TEXT)`. */
 export function historyParameters(event: HistoryEvent): Parameter[] {
   return [
     event.at,
     event.kind,
     event.fingerprint ?? null,
     event.silenceId ?? null,
-    event.data === undefined ? null : JSON.stringify(event.data),
+    event.data === undefined ? null : utf8Parameter(JSON.stringify(event.data)),
   ];
 }
 
@@ -96,8 +96,25 @@ export function decodeHistoryRow(row: Row): StoredHistoryEvent {
   return event;
 }
 
-function sortedObject(values: Annotations): Record<string, string> {
+/** The object with its keys in sorted order: itself when they already are. */
+function sortedObject(values: Annotations): Readonly<Record<string, string>> {
+  const keys = Object.keys(values);
+  let inOrder = true;
+  for (let i = 1; i < keys.length && inOrder; i++) inOrder = keys[i - 1]! < keys[i]!;
+  if (inOrder) return values;
   const sorted: Record<string, string> = {};
-  for (const key of Object.keys(values).sort()) sorted[key] = values[key]!;
+  for (const key of sortStrings(keys)) sorted[key] = values[key]!;
   return sorted;
+}
+
+/** Sorts in place; a few keys by insertion, which spares the work array Array.prototype.sort allocates. */
+function sortStrings(keys: string[]): string[] {
+  if (keys.length > 16) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const key = keys[i]!;
+    let j = i - 1;
+    for (; j >= 0 && keys[j]! > key; j--) keys[j + 1] = keys[j]!;
+    keys[j + 1] = key;
+  }
+  return keys;
 }

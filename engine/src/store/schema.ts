@@ -32,6 +32,17 @@ const MIGRATIONS: readonly Migration[] = [
       'CREATE INDEX history_by_silence ON history (silence_id, at) WHERE silence_id IS NOT NULL',
     ],
   },
+  {
+    version: 2,
+    description: 'history_recent: new history events before they are merged into history',
+    statements: [
+      // See history-log.ts: no index but the id, which the merge keeps.
+      `CREATE TABLE history_recent (
+         id INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind TEXT NOT NULL,
+         fingerprint TEXT, silence_id TEXT, data TEXT
+       )`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

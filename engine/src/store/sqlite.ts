@@ -12,7 +12,8 @@ type SqliteModule = typeof import('node-sqlite3-wasm');
 
 /** A row as SQLite returns it: column name → value. */
 export type Row = Record<string, SQLiteValue>;
-export type Parameter = string | number | null;
+/** A Uint8Array is bound as a BLOB: write `CAST(? AS TEXT)` to store UTF-8 bytes as text (see utf8Parameter). */
+export type Parameter = string | number | null | Uint8Array;
 
 /**
  * The package finds its .wasm file next to its own script, so it is loaded from node_modules at run
@@ -58,6 +59,9 @@ export class SqliteConnection {
       // are copied into the database once, and random index pages dominate the WAL otherwise.
       connection.exec('PRAGMA wal_autocheckpoint = 10000');
       connection.exec('PRAGMA journal_size_limit = 33554432');
+      // 16 MiB of page cache instead of 2: a history merge (history-log.ts) then finds the pages of
+      // the fingerprint index it rewrites in memory.
+      connection.exec('PRAGMA cache_size = -16384');
     } catch (error) {
       connection.close();
       throw translateSqliteError(error, file);
@@ -78,22 +82,28 @@ export class SqliteConnection {
     return this.db.inTransaction;
   }
 
+  /** Runs SQL text that may hold several statements, without parameters. */
   exec(sql: string): void {
     this.db.exec(sql);
   }
 
+  /** Runs one statement without parameters, prepared once: for the transaction statements of every write. */
+  command(sql: string): void {
+    this.withStatement(sql, (statement) => statement.run([]));
+  }
+
   /** Runs a statement; returns the number of rows it changed. */
   run(sql: string, parameters: readonly Parameter[] = []): number {
-    return this.statement(sql).run(parameters as Parameter[]).changes;
+    return this.withStatement(sql, (statement) => statement.run(parameters as Parameter[]).changes);
   }
 
   /** Runs an INSERT; returns the new row's rowid. */
   insert(sql: string, parameters: readonly Parameter[] = []): number {
-    return Number(this.statement(sql).run(parameters as Parameter[]).lastInsertRowid);
+    return this.withStatement(sql, (statement) => Number(statement.run(parameters as Parameter[]).lastInsertRowid));
   }
 
   all(sql: string, parameters: readonly Parameter[] = []): Row[] {
-    return this.statement(sql).all(parameters as Parameter[]) as Row[];
+    return this.withStatement(sql, (statement) => statement.all(parameters as Parameter[]) as Row[]);
   }
 
   /** The first row. Reads them all: a statement left on a row would block COMMIT, so use it for one-row queries. */
@@ -107,14 +117,37 @@ export class SqliteConnection {
     if (this.db.isOpen) this.db.close();
   }
 
-  private statement(sql: string): Statement {
+  /**
+   * Runs `use` on the cached statement for `sql`. A statement whose last step failed cannot be
+   * reset for its next use (SQLite's reset returns the failure again), so it is finalized and
+   * dropped from the cache when `use` throws.
+   */
+  private withStatement<T>(sql: string, use: (statement: Statement) => T): T {
     let statement = this.statements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
       this.statements.set(sql, statement);
     }
-    return statement;
+    try {
+      return use(statement);
+    } catch (error) {
+      this.statements.delete(sql);
+      try {
+        statement.finalize();
+      } catch {
+        // Finalizing reports the same failure again; the statement is gone either way.
+      }
+      throw error;
+    }
   }
+}
+
+/**
+ * Text bound as its UTF-8 bytes, for `CAST(? AS TEXT)`: Node encodes it natively, where a bound
+ * string is encoded by the binding's JavaScript a character at a time.
+ */
+export function utf8Parameter(text: string): Uint8Array {
+  return Buffer.from(text, 'utf8');
 }
 
 export function isSqliteError(error: unknown): boolean {

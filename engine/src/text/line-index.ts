@@ -7,8 +7,28 @@ export interface Position {
 export class LineIndex {
   private readonly starts: number[] = [0];
 
-  constructor(readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  constructor(
+    readonly text: string,
+    starts?: number[],
+  ) {
+    if (starts) this.starts = starts;
+    else for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+  }
+
+  /**
+   * The index of `text`, made from `previous` by replacing [start, oldEnd) of its text with
+   * [start, newEnd) of `text`: only the replaced part is scanned, the other line starts move.
+   */
+  static afterEdit(previous: LineIndex, text: string, start: number, oldEnd: number, newEnd: number): LineIndex {
+    const old = previous.starts;
+    const starts: number[] = [];
+    let i = 0;
+    for (; i < old.length && old[i]! <= start; i++) starts.push(old[i]!);
+    for (let at = text.indexOf('\n', start); at >= 0 && at < newEnd; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    while (i < old.length && old[i]! <= oldEnd) i++;
+    const delta = newEnd - oldEnd;
+    for (; i < old.length; i++) starts.push(old[i]! + delta);
+    return new LineIndex(text, starts);
   }
 
   position(offset: number): Position {

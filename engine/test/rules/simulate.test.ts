@@ -120,6 +120,45 @@ describe('simulateGroups batching', () => {
     expect(written(store)).toEqual(written(expected.store));
   });
 
+  it('gives what instant queries give when rules share subexpressions, over many batches', () => {
+    const shared = `groups:
+  - name: a
+    interval: 30s
+    rules:
+      - record: job:req:rate2m
+        expr: sum by (job) (rate(req_total[2m]))
+      - alert: RateWarning
+        expr: sum by (job) (rate(req_total[2m])) > 0.1
+      - alert: RateCritical
+        expr: sum by (job) (rate(req_total[2m])) > 0.2
+        for: 1m
+  - name: b
+    interval: 30s
+    rules:
+      - record: job:req:rate2m_again
+        expr: sum by (job) (rate(req_total[2m]))
+      - alert: Growing
+        expr: predict_linear(req_total[10m], 600) > 1000 and increase(req_total[5m]) > 10
+      - alert: GrowingFast
+        expr: predict_linear(req_total[10m], 600) > 2000 unless increase(req_total[5m]) > 10
+      - alert: Ratio
+        expr: rate(req_total[2m]) / ignoring (instance) group_left sum by (job) (rate(req_total[2m])) > 0.4
+`;
+    const { groups, problems } = loadRuleFile(shared, 'r.yml');
+    expect(problems).toEqual([]);
+    // 300 steps of 30s: more than one batch of range queries.
+    const endMs = 150 * MIN;
+    const store = loadNotationFile(series, 's.txt').store;
+    const result = simulateGroups(groups, store, { startMs: 0, endMs, defaultIntervalMs: MIN });
+    expect(result.errors).toEqual([]);
+    const batched = result.transitions.map(({ rule, transition: t }) => `${t.atMs / 1000}s ${rule.name} ${t.labels} ${t.from}->${t.to} ${t.value}`);
+    const expected = unbatched(groups, endMs);
+    expect([...batched].sort()).toEqual([...expected.out].sort());
+    expect(new Set(expected.out.map((l) => l.split(' ')[1])).size).toBeGreaterThan(3);
+    const written = (s: typeof store) => queryAt(s, '{__name__=~"ALERTS.*|job:.*"}', endMs - 30_000);
+    expect(written(store)).toEqual(written(expected.store));
+  });
+
   it('reports progress after every group evaluation', () => {
     const { groups } = loadRuleFile(rules, 'r.yml');
     const seen: number[] = [];

@@ -29,10 +29,45 @@ export function wellFormed(text: string): string {
   return SURROGATE.test(text) ? text.replace(LONE_SURROGATES, '\ufffd') : text;
 }
 
+/**
+ * Where a value is in the body, for error messages: the path, or a function that builds it, so
+ * that decoding a valid body builds no paths.
+ */
+export type JsonPath = string | (() => string);
+
+function pathText(path: JsonPath): string {
+  return typeof path === 'string' ? path : path();
+}
+
 /** The fields of a JSON object keyed by lower-cased name, later keys winning, as Go matches them. */
 export function goFields(object: Record<string, unknown>): Map<string, { key: string; value: unknown }> {
   const fields = new Map<string, { key: string; value: unknown }>();
   for (const key of Object.keys(object)) fields.set(key.toLowerCase(), { key, value: object[key] });
+  return fields;
+}
+
+export interface GoField {
+  /** Lower-cased. */
+  name: string;
+  key: string;
+  value: unknown;
+}
+
+/**
+ * The fields of a JSON object that match `names` (lower-case), as goFields gives them (in the
+ * order each name first appears, with the value of its last key), without the others.
+ */
+export function goFieldsNamed(object: Record<string, unknown>, names: readonly string[]): GoField[] {
+  const fields: GoField[] = [];
+  for (const key of Object.keys(object)) {
+    const name = key.toLowerCase();
+    if (!names.includes(name)) continue;
+    const field = fields.find((f) => f.name === name);
+    if (field) {
+      field.key = key;
+      field.value = object[key];
+    } else fields.push({ name, key, value: object[key] });
+  }
   return fields;
 }
 
@@ -47,17 +82,17 @@ export class BodyDecoder {
 
   constructor(private readonly what: string) {}
 
-  failure(reason: string, path: string): ApiPayloadError {
-    return new ApiPayloadError(400, PAYLOAD_CODES.decode, `parsing ${this.what} body from "" failed, because ${reason}`, path);
+  failure(reason: string, path: JsonPath): ApiPayloadError {
+    return new ApiPayloadError(400, PAYLOAD_CODES.decode, `parsing ${this.what} body from "" failed, because ${reason}`, pathText(path));
   }
 
   /** `into` is Go's wording of the target: `Go value` or `Go struct field Alert.labels`. */
-  typeError(found: unknown, into: string, goType: string, path: string): ApiPayloadError {
+  typeError(found: unknown, into: string, goType: string, path: JsonPath): ApiPayloadError {
     return this.failure(`json: cannot unmarshal ${goJsonKind(found)} into ${into} of type ${goType}`, path);
   }
 
   /** Notes a value of the wrong JSON type; decoding goes on. */
-  mismatch(found: unknown, into: string, goType: string, path: string): void {
+  mismatch(found: unknown, into: string, goType: string, path: JsonPath): void {
     this.firstMismatch ??= this.typeError(found, into, goType, path);
   }
 
@@ -67,7 +102,7 @@ export class BodyDecoder {
   }
 
   /** A string field: null is unset (''), anything but a string a mismatch. */
-  string(value: unknown, into: string, path: string): string {
+  string(value: unknown, into: string, path: JsonPath): string {
     if (value === null || value === undefined) return '';
     if (typeof value !== 'string') {
       this.mismatch(value, into, 'string', path);
@@ -77,17 +112,23 @@ export class BodyDecoder {
   }
 
   /** A map of strings (go-openapi's LabelSet); null values stay as empty strings. */
-  stringMap(value: unknown, into: string, path: string): [string, string][] | undefined {
+  stringMap(value: unknown, into: string, path: JsonPath): [string, string][] | undefined {
     if (value === null || value === undefined) return undefined;
     if (!isJsonObject(value)) {
       this.mismatch(value, into, 'models.LabelSet', path);
       return undefined;
     }
-    return Object.keys(value).map((key) => [wellFormed(key), this.string(value[key], into, childPath(path, key))]);
+    const pairs: [string, string][] = [];
+    for (const key of Object.keys(value)) {
+      const text = value[key];
+      const decoded = typeof text === 'string' ? wellFormed(text) : this.string(text, into, () => childPath(pathText(path), key));
+      pairs.push([wellFormed(key), decoded]);
+    }
+    return pairs;
   }
 
   /** A time field (strfmt.DateTime, which decodes itself): anything wrong fails at once. */
-  time(value: unknown, into: string, path: string): number {
+  time(value: unknown, into: string, path: JsonPath): number {
     if (value === null || value === undefined) return 0;
     if (typeof value !== 'string') throw this.typeError(value, into, 'string', path);
     try {

@@ -30,19 +30,21 @@ export function ingestPostedAlerts(posted: readonly PostableAlert[], options: In
   const alerts: Alert[] = [];
   const errors: string[] = [];
   for (const alert of posted) {
-    const timed = withDefaultTimes(alert, options);
-    const labels = [...new Map(alert.labels.filter(([, value]) => value !== ''))];
-    const problem = validateAlert({ ...timed, labels, annotations: alert.annotations }, options.names);
+    const { startsAt, endsAt, timeout } = withDefaultTimes(alert, options);
+    const labels = nonEmptyLabels(alert.labels);
+    const problem = validateAlert({ labels, annotations: alert.annotations, startsAt, endsAt }, options.names);
     if (problem) {
       errors.push(problem);
       continue;
     }
     alerts.push({
-      labels: Labels.from(labels),
+      labels: labelSet(labels),
       annotations: Object.fromEntries(alert.annotations),
+      startsAt,
+      endsAt,
       generatorURL: alert.generatorURL,
       updatedAt: options.now,
-      ...timed,
+      timeout,
     });
   }
   return { alerts, errors };
@@ -57,4 +59,32 @@ function withDefaultTimes(alert: PostableAlert, { now, resolveTimeout }: IngestO
   const startsAt = alert.startsAt !== 0 ? alert.startsAt : alert.endsAt !== 0 ? alert.endsAt : now;
   if (alert.endsAt !== 0) return { startsAt, endsAt: alert.endsAt, timeout: false };
   return { startsAt, endsAt: now + resolveTimeout, timeout: true };
+}
+
+/** The pairs with a value, a name given twice keeping its first place and its last value. */
+function nonEmptyLabels(pairs: readonly [string, string][]): [string, string][] {
+  const kept: [string, string][] = [];
+  // Names are distinct unless a body repeats one (keys that differ only in lone surrogates).
+  const positions = pairs.length > 16 ? new Map<string, number>() : undefined;
+  for (const pair of pairs) {
+    if (pair[1] === '') continue;
+    const at = positions ? positions.get(pair[0]) : kept.findIndex((p) => p[0] === pair[0]);
+    if (at === undefined || at < 0) {
+      positions?.set(pair[0], kept.length);
+      kept.push(pair);
+    } else kept[at] = [pair[0], pair[1]];
+  }
+  return kept;
+}
+
+/** The label set of distinct, non-empty pairs; posted labels usually come sorted already, and need no sort. */
+function labelSet(pairs: readonly [string, string][]): Labels {
+  const names: string[] = [];
+  const values: string[] = [];
+  for (const [name, value] of pairs) {
+    if (names.length > 0 && !(names[names.length - 1]! < name)) return Labels.from(pairs);
+    names.push(name);
+    values.push(value);
+  }
+  return Labels.fromSorted(names, values);
 }

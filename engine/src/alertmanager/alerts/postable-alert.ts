@@ -6,7 +6,8 @@
  */
 import { goQuote } from '../../labels/labels.js';
 import { ApiPayloadError, PAYLOAD_CODES } from './api-errors.js';
-import { BodyDecoder, childPath, goFields, isJsonObject } from './go-json-decode.js';
+import { ApiTimeError, parseApiTime } from './api-time.js';
+import { BodyDecoder, childPath, goFieldsNamed, isJsonObject, wellFormed } from './go-json-decode.js';
 import { isRequestUri } from './request-uri.js';
 
 /** One posted alert as decoded; times are ms, 0 when absent; label pairs as posted (empty values included). */
@@ -20,6 +21,8 @@ export interface PostableAlert {
 
 const ALERT_STRUCT =
   'struct { Annotations models.LabelSet "json:\\"annotations,omitempty\\""; EndsAt strfmt.DateTime "json:\\"endsAt,omitempty\\""; StartsAt strfmt.DateTime "json:\\"startsAt,omitempty\\"" }';
+
+const FIELDS = ['annotations', 'startsat', 'endsat', 'labels', 'generatorurl'];
 
 interface Decoded {
   alert: PostableAlert;
@@ -37,26 +40,78 @@ export function parsePostableAlerts(body: unknown): PostableAlert[] {
     decoder.mismatch(body, 'Go value', 'models.PostableAlerts', '$');
     decoder.finish();
   }
-  const decoded = (body as unknown[]).map((element, index) => decodeAlert(element, childPath('$', index)));
-  decoded.forEach((alert, index) => checkSchema(alert, index));
+  const decoded = (body as unknown[]).map((element, index) => decodeWellFormedAlert(element) ?? decodeAlert(element, index));
+  // The alerts of one rule share their generator URL: each distinct URL is checked once.
+  const validUris = new Set<string>();
+  decoded.forEach((alert, index) => checkSchema(alert, index, validUris));
   return decoded.map(({ alert }) => alert);
+}
+
+/**
+ * The common case, decoded without the bookkeeping errors need: an object whose alert fields are
+ * spelled as in the API, each of the right type and with a readable time. Undefined for anything
+ * else, which decodeAlert then decodes (and words the error for) as upstream does.
+ */
+function decodeWellFormedAlert(element: unknown): Decoded | undefined {
+  if (!isJsonObject(element)) return undefined;
+  const alert: PostableAlert = { labels: [], annotations: [], startsAt: 0, endsAt: 0, generatorURL: '' };
+  let hasLabels = false;
+  for (const key of Object.keys(element)) {
+    const value = element[key];
+    if (key === 'labels' || key === 'annotations') {
+      const pairs = stringPairs(value);
+      if (!pairs) return undefined;
+      if (key === 'labels') {
+        alert.labels = pairs;
+        hasLabels = true;
+      } else alert.annotations = pairs;
+    } else if (key === 'startsAt' || key === 'endsAt') {
+      if (typeof value !== 'string') return undefined;
+      try {
+        alert[key] = parseApiTime(wellFormed(value));
+      } catch (error) {
+        if (error instanceof ApiTimeError) return undefined;
+        throw error;
+      }
+    } else if (key === 'generatorURL') {
+      if (typeof value !== 'string') return undefined;
+      alert.generatorURL = wellFormed(value);
+    } else if (FIELDS.includes(key.toLowerCase())) return undefined;
+  }
+  return { alert, hasLabels };
+}
+
+/** An object of strings as pairs; undefined when it is not one. */
+function stringPairs(value: unknown): [string, string][] | undefined {
+  if (!isJsonObject(value)) return undefined;
+  const pairs: [string, string][] = [];
+  for (const key of Object.keys(value)) {
+    const text = value[key];
+    if (typeof text !== 'string') return undefined;
+    pairs.push([wellFormed(key), wellFormed(text)]);
+  }
+  return pairs;
 }
 
 /**
  * go-swagger decodes each element on its own, in two passes (the allOf parts): annotations and
  * times first, then labels and generatorURL; the first part that fails fails the whole body.
  */
-function decodeAlert(element: unknown, path: string): Decoded {
+function decodeAlert(element: unknown, index: number): Decoded {
   const alert: PostableAlert = { labels: [], annotations: [], startsAt: 0, endsAt: 0, generatorURL: '' };
   if (element === null) return { alert, hasLabels: false };
   const timesAndAnnotations = new BodyDecoder('alerts');
+  // Paths are only built for errors, and then at once: `at` names the field being decoded.
+  const path = () => childPath('$', index);
+  let key = '';
+  const at = () => childPath(path(), key);
   if (!isJsonObject(element)) {
     timesAndAnnotations.mismatch(element, 'Go value', ALERT_STRUCT, path);
     timesAndAnnotations.finish();
   }
-  const fields = goFields(element as Record<string, unknown>);
-  for (const [name, { key, value }] of fields) {
-    const at = childPath(path, key);
+  const fields = goFieldsNamed(element as Record<string, unknown>, FIELDS);
+  for (const { name, key: fieldKey, value } of fields) {
+    key = fieldKey;
     if (name === 'annotations') alert.annotations = timesAndAnnotations.stringMap(value, 'Go struct field .annotations', at) ?? [];
     else if (name === 'startsat') alert.startsAt = timesAndAnnotations.time(value, 'Go struct field .startsAt', at);
     else if (name === 'endsat') alert.endsAt = timesAndAnnotations.time(value, 'Go struct field .endsAt', at);
@@ -64,8 +119,8 @@ function decodeAlert(element: unknown, path: string): Decoded {
   timesAndAnnotations.finish();
   const labelsAndUrl = new BodyDecoder('alerts');
   let hasLabels = false;
-  for (const [name, { key, value }] of fields) {
-    const at = childPath(path, key);
+  for (const { name, key: fieldKey, value } of fields) {
+    key = fieldKey;
     if (name === 'labels') {
       const labels = labelsAndUrl.stringMap(value, 'Go struct field Alert.labels', at);
       hasLabels = labels !== undefined;
@@ -81,14 +136,13 @@ function decodeAlert(element: unknown, path: string): Decoded {
 }
 
 /** The OpenAPI checks, in the order go-swagger runs them (properties alphabetically). */
-function checkSchema({ alert, hasLabels }: Decoded, index: number): void {
-  if (alert.generatorURL !== '' && !isRequestUri(alert.generatorURL)) {
-    throw new ApiPayloadError(
-      422,
-      PAYLOAD_CODES.invalidFormat,
-      `${index}.generatorURL in body must be of type uri: ${goQuote(alert.generatorURL)}`,
-      `$[${index}].generatorURL`,
-    );
+function checkSchema({ alert, hasLabels }: Decoded, index: number, validUris: Set<string>): void {
+  const uri = alert.generatorURL;
+  if (uri !== '' && !validUris.has(uri)) {
+    if (!isRequestUri(uri)) {
+      throw new ApiPayloadError(422, PAYLOAD_CODES.invalidFormat, `${index}.generatorURL in body must be of type uri: ${goQuote(uri)}`, `$[${index}].generatorURL`);
+    }
+    validUris.add(uri);
   }
   if (!hasLabels) {
     throw new ApiPayloadError(422, PAYLOAD_CODES.required, `${index}.labels in body is required`, `$[${index}].labels`);

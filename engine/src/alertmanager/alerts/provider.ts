@@ -67,7 +67,7 @@ export class AlertProvider {
       const fp = fingerprint(alert.labels);
       const previous = this.alerts.get(fp);
       const merged = previous && overlaps(previous, alert) ? mergeAlerts<Alert>(previous, alert, now) : alert;
-      const result: StoredAlert = Object.freeze({ ...merged, fingerprint: fp });
+      const result = frozenStoredAlert(merged, fp);
       this.alerts.set(fp, result);
       this.recordPut(previous, result, now);
       this.notify((l) => l.alertStored?.(result, previous !== undefined), errors);
@@ -106,7 +106,7 @@ export class AlertProvider {
   load(records: readonly StoredAlert[]): void {
     for (const record of records) {
       const fp = fingerprint(record.labels);
-      this.alerts.set(fp, Object.freeze({ ...record, fingerprint: fp }));
+      this.alerts.set(fp, frozenStoredAlert(record, fp));
     }
   }
 
@@ -154,4 +154,18 @@ export class AlertProvider {
   private raise(errors: readonly unknown[]): void {
     if (errors.length > 0) throw errors[0];
   }
+}
+
+/** A frozen copy of the alert's fields; built field by field, as freezing a spread copy costs V8 several times more. */
+function frozenStoredAlert(alert: Alert, fingerprint: string): StoredAlert {
+  return Object.freeze({
+    labels: alert.labels,
+    annotations: alert.annotations,
+    startsAt: alert.startsAt,
+    endsAt: alert.endsAt,
+    generatorURL: alert.generatorURL,
+    updatedAt: alert.updatedAt,
+    timeout: alert.timeout,
+    fingerprint,
+  });
 }

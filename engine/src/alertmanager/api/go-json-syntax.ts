@@ -7,7 +7,8 @@
  */
 import { goQuoteRune } from '../../text/go-quote.js';
 
-const MAX_DEPTH = 10_000;
+/** Go's json package refuses values nested deeper than this. */
+export const MAX_JSON_DEPTH = 10_000;
 
 export type JsonScan =
   /** Only white space: no value at all. */
@@ -75,7 +76,7 @@ export function scanJsonValue(bytes: Uint8Array): JsonScan {
         i++;
         containers.pop();
       } else if (c === 0x5b || c === 0x7b) {
-        if (containers.length >= MAX_DEPTH) return error('exceeded max depth');
+        if (containers.length >= MAX_JSON_DEPTH) return error('exceeded max depth');
         containers.push(c);
         i++;
         expect = c === 0x5b ? Expect.ValueOrArrayEnd : Expect.KeyOrObjectEnd;

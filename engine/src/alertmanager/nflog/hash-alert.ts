@@ -5,11 +5,11 @@
  */
 import type { Labels } from '../../labels/labels.js';
 import { compareGoStrings, utf8Bytes } from '../../text/utf8.js';
-import { xxhash64 } from '../../promql/eval/xxhash64.js';
+import { xxhash64Decimal } from '../../labels/xxhash64.js';
 
 const SEPARATOR = 0xff;
 
-/** Label sets are immutable and the BigInt hash costs tens of microseconds, so each set is hashed once. */
+/** Label sets are immutable, so each set is hashed once. */
 const cache = new WeakMap<Labels, string>();
 
 export function hashAlert(labels: Labels): string {
@@ -39,5 +39,5 @@ function computeHash(labels: Labels): string {
     offset += bytes.length;
     buffer[offset++] = SEPARATOR;
   }
-  return xxhash64(buffer).toString();
+  return xxhash64Decimal(buffer);
 }

@@ -95,18 +95,10 @@ export class StateJournal implements AlertListener, SilenceListener {
     this.history = [];
     const store = this.store;
     if (!store) return undefined;
-    const { puts: alertPuts, deletes: alertDeletes } = split(alerts);
-    const { puts: silencePuts, deletes: silenceDeletes } = split(silences);
-    const { puts: entryPuts, deletes: entryDeletes } = split(notifications);
-    const writes: Promise<unknown>[] = [];
-    if (alertPuts.length > 0) writes.push(store.putAlerts(alertPuts));
-    if (alertDeletes.length > 0) writes.push(store.deleteAlerts(alertDeletes));
-    if (silencePuts.length > 0) writes.push(store.putSilences(silencePuts));
-    if (silenceDeletes.length > 0) writes.push(store.deleteSilences(silenceDeletes));
-    if (entryPuts.length > 0) writes.push(store.putNotificationLog(entryPuts));
-    if (entryDeletes.length > 0) writes.push(store.deleteNotificationLog(entryDeletes));
-    if (history.length > 0) writes.push(store.appendHistory(history));
-    const written = Promise.all(writes).then(() => undefined);
+    const { puts: putAlerts, deletes: deleteAlerts } = split(alerts);
+    const { puts: putSilences, deletes: deleteSilences } = split(silences);
+    const { puts: putNotificationLog, deletes: deleteNotificationLog } = split(notifications);
+    const written = store.writeChanges({ putAlerts, deleteAlerts, putSilences, deleteSilences, putNotificationLog, deleteNotificationLog, history });
     // Later commits wait on this one too; their own failures are reported by their own promise.
     this.lastWrite = written.catch(() => undefined);
     return written;

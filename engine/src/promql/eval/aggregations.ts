@@ -11,13 +11,13 @@ import { formatGoFloat } from './functions/go-float.js';
 import { compensationAfter } from './functions/kahan.js';
 import { quantile } from './functions/quantile.js';
 import { GroupIndex, groupingOf } from './grouping.js';
-import { STEPS_PER_BATCH, WholeVectorNode, type ScalarNode, type VectorNode } from './nodes.js';
+import { emptyVectors, STEPS_PER_BATCH, streamValues, WholeVectorNode, type ScalarNode, type ValueSink, type VectorNode } from './nodes.js';
 import type { QueryContext } from './query-context.js';
-import type { InstantVector, Sample } from './values.js';
+import type { InstantVector } from './values.js';
 
 export type ValueAggregateOp = 'sum' | 'avg' | 'count' | 'min' | 'max' | 'group' | 'stddev' | 'stdvar' | 'quantile';
 
-/** Accumulator fields, laid out per step: `state[k * FIELDS + field]`. */
+/** Accumulator fields, laid out per group and step (see GroupStates). */
 const VALUE = 0;
 const COMPENSATION = 1;
 const MEAN = 2;
@@ -26,19 +26,50 @@ const COUNT = 3;
 const INCREMENTAL = 4;
 const FIELDS = 5;
 
+/**
+ * The accumulators of all groups of one aggregation for the steps of a batch, in two arrays
+ * rather than two per group: `state[(group * STEPS_PER_BATCH + k) * FIELDS + field]`.
+ */
+class GroupStates {
+  state = new Float64Array(0);
+  /** The batch in which step k of a group last received a sample. */
+  stamps = new Int32Array(0);
+  private count = 0;
+
+  /** The index of a new group. */
+  add(): number {
+    const capacity = this.stamps.length / STEPS_PER_BATCH;
+    if (this.count === capacity) {
+      const grown = Math.max(8, capacity * 2);
+      const state = new Float64Array(grown * STEPS_PER_BATCH * FIELDS);
+      state.set(this.state);
+      const stamps = new Int32Array(grown * STEPS_PER_BATCH).fill(-1);
+      stamps.set(this.stamps);
+      this.state = state;
+      this.stamps = stamps;
+    }
+    return this.count++;
+  }
+}
+
 class Group {
-  /** The batch in which step k last received a sample. */
-  readonly stamps = new Int32Array(STEPS_PER_BATCH).fill(-1);
-  readonly state = new Float64Array(STEPS_PER_BATCH * FIELDS);
   /** quantile's values per step. */
   values: number[][] | undefined;
 
-  constructor(readonly labels: Labels) {}
+  constructor(
+    readonly labels: Labels,
+    /** The group's place in GroupStates. */
+    readonly index: number,
+  ) {}
 }
 
-function start(g: Group, k: number, op: ValueAggregateOp, v: number): void {
-  const s = g.state;
-  const at = k * FIELDS;
+/** Where the accumulator of group `g` at step `k` starts. */
+function stateAt(g: Group, k: number): number {
+  return (g.index * STEPS_PER_BATCH + k) * FIELDS;
+}
+
+function start(s: Float64Array, g: Group, k: number, op: ValueAggregateOp, v: number): void {
+  const at = stateAt(g, k);
   s[at + VALUE] = v;
   s[at + COMPENSATION] = 0;
   s[at + MEAN] = v;
@@ -54,9 +85,8 @@ function start(g: Group, k: number, op: ValueAggregateOp, v: number): void {
   }
 }
 
-function add(g: Group, k: number, op: ValueAggregateOp, v: number): void {
-  const s = g.state;
-  const at = k * FIELDS;
+function add(s: Float64Array, g: Group, k: number, op: ValueAggregateOp, v: number): void {
+  const at = stateAt(g, k);
   switch (op) {
     case 'sum': {
       const sum = s[at + VALUE]! + v;
@@ -118,9 +148,8 @@ function addToMean(s: Float64Array, at: number, v: number): void {
   s[at + MEAN] = next;
 }
 
-function result(g: Group, k: number, op: ValueAggregateOp, q: number): number {
-  const s = g.state;
-  const at = k * FIELDS;
+function result(s: Float64Array, g: Group, k: number, op: ValueAggregateOp, q: number): number {
+  const at = stateAt(g, k);
   switch (op) {
     case 'sum':
       return s[at + VALUE]! + s[at + COMPENSATION]!;
@@ -144,6 +173,7 @@ function result(g: Group, k: number, op: ValueAggregateOp, q: number): number {
 
 export class AggregateNode extends WholeVectorNode {
   private readonly groups: GroupIndex<Group>;
+  private readonly states = new GroupStates();
   private batch = 0;
 
   constructor(
@@ -155,50 +185,87 @@ export class AggregateNode extends WholeVectorNode {
     private readonly paramRange: TextRange,
   ) {
     super();
-    this.groups = new GroupIndex(groupingOf(expr), (labels) => new Group(labels));
+    this.groups = new GroupIndex(groupingOf(expr), (labels) => new Group(labels, this.states.add()));
   }
 
   vectorsAt(times: readonly number[]): InstantVector[] {
+    const out = emptyVectors(times.length);
+    this.streamValuesAt(times, (k, labels, t, v, dropName) => out[k]!.push({ labels, t, v, dropName }));
+    return out;
+  }
+
+  /** Folds the input of the batch, then hands over each step's groups in order of first appearance. */
+  streamValuesAt(times: readonly number[], sink: ValueSink): void {
     const params = this.param?.scalarsAt(times);
     if (this.op === 'quantile') for (const q of params!) this.checkQuantile(q);
     const op = this.op;
     const stamp = ++this.batch;
     const steps = times.length;
-    /** Per step: the groups in order of first appearance, and each input sample's name-drop flag. */
+    /** Per step: the groups in order of first appearance, and the name-drop flags of the inputs. */
     const seen: Group[][] = Array.from({ length: steps }, () => []);
-    const dropNames: boolean[][] = Array.from({ length: steps }, () => []);
+    const flags = new InputFlags(steps);
     const groups = this.groups;
-    this.input.streamAt(times, (k, s) => {
-      const flags = dropNames[k]!;
-      const group = groups.groupOf(s.labels, flags.length);
-      flags.push(s.dropName === true);
-      if (group.stamps[k] !== stamp) {
-        group.stamps[k] = stamp;
-        start(group, k, op, s.v);
+    const states = this.states;
+    streamValues(this.input, times, (k, labels, _t, v, dropName) => {
+      const group = groups.groupOf(labels, flags.add(k, dropName));
+      const stampAt = group.index * STEPS_PER_BATCH + k;
+      if (states.stamps[stampAt] !== stamp) {
+        states.stamps[stampAt] = stamp;
+        start(states.state, group, k, op, v);
         seen[k]!.push(group);
       } else {
-        add(group, k, op, s.v);
+        add(states.state, group, k, op, v);
       }
     });
-    const out: InstantVector[] = new Array(steps);
     for (let k = 0; k < steps; k++) {
       const t = times[k]!;
       const q = params ? params[k]! : NaN;
       const groupsAtK = seen[k]!;
-      const flags = dropNames[k]!;
-      const samples: Sample[] = new Array(groupsAtK.length);
       for (let i = 0; i < groupsAtK.length; i++) {
         const group = groupsAtK[i]!;
         // Prometheus takes the flag from the input series at the group's index.
-        samples[i] = { labels: group.labels, t, v: result(group, k, op, q), dropName: flags[i]! };
+        sink(k, group.labels, t, result(states.state, group, k, op, q), flags.at(k, i));
       }
-      out[k] = samples;
     }
-    return out;
   }
 
   private checkQuantile(q: number): void {
     if (q >= 0 && q <= 1) return;
     this.ctx.annotations.warn(`quantile value should be between 0 and 1, got ${formatGoFloat(q)}`, this.paramRange);
+  }
+}
+
+/**
+ * The name-drop flags of the input samples of each step, by position. Mostly all inputs of a
+ * step have the same flag; the flags are listed one by one only once they differ.
+ */
+class InputFlags {
+  private readonly counts: number[];
+  private readonly first: number[];
+  private readonly listed: (boolean[] | undefined)[];
+
+  constructor(steps: number) {
+    this.counts = new Array(steps).fill(0);
+    this.first = new Array(steps).fill(0);
+    this.listed = new Array(steps).fill(undefined);
+  }
+
+  /** Records the flag of the next input of step `k`; returns that input's position. */
+  add(k: number, flag: boolean): number {
+    const position = this.counts[k]!++;
+    const bit = flag ? 1 : 0;
+    if (position === 0) this.first[k] = bit;
+    else if (this.listed[k]) this.listed[k]!.push(flag);
+    else if (bit !== this.first[k]) {
+      const list: boolean[] = new Array(position).fill(this.first[k] === 1);
+      list.push(flag);
+      this.listed[k] = list;
+    }
+    return position;
+  }
+
+  at(k: number, position: number): boolean {
+    const list = this.listed[k];
+    return list ? list[position]! : this.first[k] === 1;
   }
 }

@@ -4,7 +4,7 @@
  * yields 0/1 and marks the name for removal.
  */
 import type { BinaryOp } from '../ast.js';
-import { StreamingVectorNode, type SampleSink, type ScalarNode, type VectorNode } from './nodes.js';
+import { streamValues, StreamingVectorNode, type SampleSink, type ScalarNode, type ValueSink, type VectorNode } from './nodes.js';
 import { arithmetic, compare, isComparison, type ArithmeticOp } from './operators.js';
 
 export class ScalarBinaryNode implements ScalarNode {
@@ -41,24 +41,27 @@ export class VectorScalarNode extends StreamingVectorNode {
   }
 
   streamAt(times: readonly number[], sink: SampleSink): void {
+    this.streamValuesAt(times, (k, labels, t, v, dropName) => sink(k, { labels, t, v, dropName }));
+  }
+
+  streamValuesAt(times: readonly number[], sink: ValueSink): void {
     const scalars = this.scalar.scalarsAt(times);
     const op = this.op;
     const left = this.scalarOnLeft;
     if (isComparison(op)) {
       const returnBool = this.returnBool;
-      this.vector.streamAt(times, (k, sample) => {
+      streamValues(this.vector, times, (k, labels, t, v, dropName) => {
         const s = scalars[k]!;
-        const keep = left ? compare(op, s, sample.v) : compare(op, sample.v, s);
-        if (returnBool) sink(k, { labels: sample.labels, t: times[k]!, v: keep ? 1 : 0, dropName: true });
-        else if (keep) sink(k, sample);
+        const keep = left ? compare(op, s, v) : compare(op, v, s);
+        if (returnBool) sink(k, labels, times[k]!, keep ? 1 : 0, true);
+        else if (keep) sink(k, labels, t, v, dropName);
       });
       return;
     }
     const arith = op as ArithmeticOp;
-    this.vector.streamAt(times, (k, sample) => {
+    streamValues(this.vector, times, (k, labels, _t, v) => {
       const s = scalars[k]!;
-      const v = left ? arithmetic(arith, s, sample.v) : arithmetic(arith, sample.v, s);
-      sink(k, { labels: sample.labels, t: times[k]!, v, dropName: true });
+      sink(k, labels, times[k]!, left ? arithmetic(arith, s, v) : arithmetic(arith, v, s), true);
     });
   }
 }

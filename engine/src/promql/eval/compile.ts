@@ -8,7 +8,7 @@ import { ScalarBinaryNode, VectorScalarNode } from './binary.js';
 import { FunctionCall, ScalarCallNode, VectorCallNode } from './call.js';
 import { CountValuesNode } from './count-values.js';
 import { InfoNode } from './info.js';
-import { FUNCTION_IMPLS } from './functions/index.js';
+import { FUNCTION_IMPLS, WINDOW_FUNCTIONS } from './functions/index.js';
 import {
   ScalarConstant,
   StringConstant,
@@ -21,6 +21,8 @@ import { isSetOp } from './operators.js';
 import type { QueryContext, TimeSpan } from './query-context.js';
 import { MatrixSelectorNode, resolveAt, VectorSelectorNode } from './selectors.js';
 import { SetOperatorNode } from './set-operators.js';
+import type { SharedSubexpressions } from './shared-subexpressions.js';
+import { SharedVectorNode } from './shared-vector-node.js';
 import { evaluatedOnce, stepInvariantNodes } from './step-invariant.js';
 import { SubqueryNode } from './subquery.js';
 import { NegatedScalarNode, NegatedVectorNode } from './unary.js';
@@ -38,21 +40,27 @@ function isLiteral(expr: Expr): boolean {
   return e.kind === 'NumberLiteral' || e.kind === 'StringLiteral';
 }
 
-export function compile(expr: Expr, ctx: QueryContext): EvalNode {
+/** Compiles `expr` for one query; subexpressions in `shared` take their values from there. */
+export function compile(expr: Expr, ctx: QueryContext, shared?: SharedSubexpressions): EvalNode {
   const { startMs, endMs } = ctx.bounds;
-  return new Compiler(ctx, stepInvariantNodes(expr)).node(expr, { minMs: startMs, maxMs: endMs }, false);
+  return new Compiler(ctx, stepInvariantNodes(expr), shared).node(expr, { minMs: startMs, maxMs: endMs }, false);
 }
 
 class Compiler {
   constructor(
     private readonly ctx: QueryContext,
     private readonly invariantNodes: ReadonlySet<Expr>,
+    private readonly shared: SharedSubexpressions | undefined,
   ) {}
 
   /** Compiles `expr`, evaluated at times within `span`; `invariant` when inside a cached subtree. */
   node(expr: Expr, span: TimeSpan, invariant: boolean): EvalNode {
     if (!invariant && !isLiteral(expr) && this.invariantNodes.has(expr)) return evaluatedOnce(this.build(expr, span, true));
-    return this.build(expr, span, invariant);
+    const sharedId = invariant ? undefined : this.shared?.sharedId(expr);
+    if (sharedId === undefined) return this.build(expr, span, invariant);
+    const node = this.build(expr, span, invariant);
+    if (node.type !== 'vector') return node;
+    return new SharedVectorNode(this.shared!, this.shared!.contextKey(sharedId, span, this.ctx.bounds.stepMs), node);
   }
 
   private build(expr: Expr, span: TimeSpan, inv: boolean): EvalNode {
@@ -152,6 +160,7 @@ class Compiler {
     });
     const call = new FunctionCall(this.ctx, expr, impl, args, {
       overRange,
+      window: WINDOW_FUNCTIONS[expr.func],
       stampArgumentsAtEvalTime: expr.func === 'timestamp' && !timestampOfSelector,
     });
     return lookupFunction(expr.func)?.returnType === 'scalar' ? new ScalarCallNode(call) : new VectorCallNode(call);

@@ -11,8 +11,9 @@ import { compile } from './compile.js';
 import { compareLabels } from '../../labels/labels.js';
 import { finalLabels } from './name-dropping.js';
 import { forEachBatch, type EvalNode } from './nodes.js';
-import { QueryContext, type QuerySettings } from './query-context.js';
-import { RangeCollector } from './range-collector.js';
+import { QueryContext, type QueryBounds, type QuerySettings } from './query-context.js';
+import { RangeCollector, type CollectedColumns } from './range-collector.js';
+import type { SharedSubexpressions } from './shared-subexpressions.js';
 import { treeDepth } from '../ast-walk.js';
 import { EvalError, type Annotation, type InstantVector, type RangeVector, type Value } from './values.js';
 
@@ -116,6 +117,36 @@ export function evaluateRange(
   stepMs: number,
   opts: EvalOptions = {},
 ): RangeResult {
+  return rangeQuery(expr, source, { startMs, endMs, stepMs }, opts, undefined, (collector, ctx) => ({
+    series: collector.finish(),
+    annotations: ctx.annotations.list(),
+  }));
+}
+
+/**
+ * The series of a range query, points in columns, that takes the values of subexpressions
+ * declared in `shared` from there (see shared-subexpressions.ts). Annotations are not
+ * collected: taken values come without theirs.
+ */
+export function evaluateRangeSharing(
+  expr: Expr,
+  source: SeriesSource,
+  bounds: QueryBounds,
+  opts: EvalOptions,
+  shared: SharedSubexpressions,
+): CollectedColumns[] {
+  return rangeQuery(expr, source, bounds, opts, shared, (collector) => collector.finishColumns());
+}
+
+function rangeQuery<T>(
+  expr: Expr,
+  source: SeriesSource,
+  bounds: QueryBounds,
+  opts: EvalOptions,
+  shared: SharedSubexpressions | undefined,
+  finish: (collector: RangeCollector, ctx: QueryContext) => T,
+): T {
+  const { startMs, endMs, stepMs } = bounds;
   return guarded(expr, () => {
     if (!(stepMs > 0)) {
       throw new EvalError('zero or negative query resolution step widths are not accepted. Try a positive integer', expr.range);
@@ -124,13 +155,13 @@ export function evaluateRange(
     const typeProblem = checkRangeQueryType(expr);
     if (typeProblem) throw new EvalError(typeProblem.message, typeProblem.range);
     const ctx = new QueryContext(source, { startMs, endMs, stepMs }, settingsOf(opts), expr.range);
-    const root = compile(expr, ctx);
+    const root = compile(expr, ctx, shared);
     const collector = new RangeCollector(ctx, expr.range);
     forEachBatch(startMs, endMs, stepMs, (times) => {
       ctx.startStep();
       if (root.type === 'vector') collector.addBatch(root, times);
       else if (root.type === 'scalar') collector.addScalars(root.scalarsAt(times), times);
     });
-    return { series: collector.finish(), annotations: ctx.annotations.list() };
+    return finish(collector, ctx);
   });
 }

@@ -5,6 +5,7 @@
  * batch before moving to the next series: far kinder to caches than visiting every series at
  * every step. Successive batches of one query are ascending too, except inside subqueries.
  */
+import type { Labels } from '../../labels/labels.js';
 import type { InstantVector, RangeVector, Sample } from './values.js';
 
 /** How many steps are evaluated together (bounding the samples in flight). */
@@ -29,6 +30,9 @@ export function forEachBatch(first: number, last: number, step: number, body: (t
  */
 export type SampleSink = (k: number, sample: Sample) => void;
 
+/** Receives the samples of a batch as SampleSink does, in parts: no sample object is made for it. */
+export type ValueSink = (k: number, labels: Labels, t: number, v: number, dropName: boolean) => void;
+
 export interface VectorNode {
   readonly type: 'vector';
   /** The result at each of `times`. Callers must not modify the returned vectors or samples. */
@@ -38,6 +42,14 @@ export interface VectorNode {
    * (aggregations, result collection) need not hold a whole batch.
    */
   streamAt(times: readonly number[], sink: SampleSink): void;
+  /** Optionally, the same stream in parts, for nodes that can give it without making samples. */
+  streamValuesAt?(times: readonly number[], sink: ValueSink): void;
+}
+
+/** Streams the samples of `node` at `times` in parts, without sample objects where the node can. */
+export function streamValues(node: VectorNode, times: readonly number[], sink: ValueSink): void {
+  if (node.streamValuesAt) node.streamValuesAt(times, sink);
+  else node.streamAt(times, (k, s) => sink(k, s.labels, s.t, s.v, s.dropName === true));
 }
 
 /** A vector node that computes whole vectors; streaming replays them. */
@@ -87,6 +99,7 @@ export abstract class StreamingVectorNode implements VectorNode {
 
 export interface ScalarNode {
   readonly type: 'scalar';
+  /** The value at each of `times`. Callers must not modify the returned array. */
   scalarsAt(times: readonly number[]): Float64Array;
 }
 
@@ -105,9 +118,12 @@ export type EvalNode = VectorNode | ScalarNode | MatrixNode | StringNode;
 
 export class ScalarConstant implements ScalarNode {
   readonly type = 'scalar';
+  /** The values of the last call, handed out again for as many times. */
+  private values = new Float64Array(0);
   constructor(readonly value: number) {}
   scalarsAt(times: readonly number[]): Float64Array {
-    return new Float64Array(times.length).fill(this.value);
+    if (this.values.length !== times.length) this.values = new Float64Array(times.length).fill(this.value);
+    return this.values;
   }
 }
 

@@ -8,12 +8,18 @@ import { compareLabels } from '../../labels/labels.js';
 import { LabelsMemo } from './labels-memo.js';
 import { duplicateLabelsetError, finalLabels } from './name-dropping.js';
 import type { QueryContext } from './query-context.js';
-import type { VectorNode } from './nodes.js';
-import type { Sample } from './values.js';
+import { streamValues, type VectorNode } from './nodes.js';
 
 export interface CollectedSeries {
   labels: Labels;
   points: { t: number; v: number }[];
+}
+
+export interface CollectedColumns {
+  labels: Labels;
+  /** Point times, ascending, and their values. */
+  ts: readonly number[];
+  vs: readonly number[];
 }
 
 class Accumulator {
@@ -46,10 +52,10 @@ export class RangeCollector {
 
   /** Adds the results of the vector node `root` at `times`. */
   addBatch(root: VectorNode, times: readonly number[]): void {
-    const positions = new Int32Array(times.length);
+    const positions: number[] = new Array(times.length).fill(0);
     let added = 0;
-    root.streamAt(times, (k, s) => {
-      this.add(s, times[k]!, positions[k]!++);
+    streamValues(root, times, (k, labels, _t, v, dropName) => {
+      this.add(labels, v, dropName, times[k]!, positions[k]!++);
       added++;
     });
     this.ctx.hold(added);
@@ -57,26 +63,28 @@ export class RangeCollector {
 
   /** A scalar result is one series without labels. */
   addScalars(values: Float64Array, times: readonly number[]): void {
-    for (let k = 0; k < times.length; k++) this.add({ labels: Labels.EMPTY, t: times[k]!, v: values[k]! }, times[k]!, 0);
+    for (let k = 0; k < times.length; k++) this.add(Labels.EMPTY, values[k]!, false, times[k]!, 0);
     this.ctx.hold(times.length);
   }
 
-  private add(s: Sample, t: number, position: number): void {
-    const acc = this.memo.get(s.labels, position);
-    if (acc.ts.length === 0) acc.dropName = s.dropName === true;
+  private add(labels: Labels, v: number, dropName: boolean, t: number, position: number): void {
+    const acc = this.memo.get(labels, position);
+    if (acc.ts.length === 0) acc.dropName = dropName;
     else if (acc.lastT === t) throw duplicateLabelsetError(this.range);
     acc.lastT = t;
     acc.ts.push(t);
-    acc.vs.push(s.v);
+    acc.vs.push(v);
   }
 
   /** The series with names dropped where marked, sorted by labels. */
   finish(): CollectedSeries[] {
+    return this.finishColumns().map(({ labels, ts, vs }) => ({ labels, points: ts.map((t, j) => ({ t, v: vs[j]! })) }));
+  }
+
+  /** The same series with their points in columns. */
+  finishColumns(): CollectedColumns[] {
     const labels = finalLabels(this.series, this.range);
-    const out: CollectedSeries[] = this.series.map((acc, i) => ({
-      labels: labels[i]!,
-      points: acc.ts.map((t, j) => ({ t, v: acc.vs[j]! })),
-    }));
+    const out: CollectedColumns[] = this.series.map((acc, i) => ({ labels: labels[i]!, ts: acc.ts, vs: acc.vs }));
     out.sort((a, b) => compareLabels(a.labels, b.labels));
     return out;
   }

@@ -5,7 +5,7 @@
  */
 import type { TimeModifiers, VectorSelector } from '../ast.js';
 import type { StoredSeries } from '../../series/source.js';
-import { StreamingVectorNode, type MatrixNode, type SampleSink } from './nodes.js';
+import { StreamingVectorNode, type MatrixNode, type SampleSink, type ValueSink } from './nodes.js';
 import type { QueryBounds, QueryContext, TimeSpan } from './query-context.js';
 import { firstAfter } from './time-search.js';
 import type { RangeVector, SeriesWindow } from './values.js';
@@ -79,6 +79,10 @@ export class VectorSelectorNode extends StreamingVectorNode {
   }
 
   streamAt(times: readonly number[], sink: SampleSink): void {
+    this.streamValuesAt(times, (k, labels, t, v, dropName) => sink(k, { labels, t, v, dropName }));
+  }
+
+  streamValuesAt(times: readonly number[], sink: ValueSink): void {
     const series = this.selected();
     const lookback = this.ctx.settings.lookbackDeltaMs;
     const cursors = this.cursors;
@@ -88,7 +92,7 @@ export class VectorSelectorNode extends StreamingVectorNode {
       for (let k = 0; k < times.length; k++) {
         const j = visibleSample(s, (this.atMs ?? times[k]!) - this.offsetMs, lookback, cursors, 2 * i);
         if (j < 0) continue;
-        sink(k, { labels: s.labels, t: s.ts[j]!, v: s.vs[j]!, dropName: false });
+        sink(k, s.labels, s.ts[j]!, s.vs[j]!, false);
         loaded++;
       }
     }

@@ -51,10 +51,12 @@ class OnceVector extends WholeVectorNode {
 class OnceScalar implements ScalarNode {
   readonly type = 'scalar';
   private value: number | undefined;
+  private values = new Float64Array(0);
   constructor(private readonly node: ScalarNode) {}
   scalarsAt(times: readonly number[]): Float64Array {
     const value = (this.value ??= this.node.scalarsAt(times.slice(0, 1))[0]!);
-    return new Float64Array(times.length).fill(value);
+    if (this.values.length !== times.length) this.values = new Float64Array(times.length).fill(value);
+    return this.values;
   }
 }
 

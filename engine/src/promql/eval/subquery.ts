@@ -9,10 +9,10 @@ import type { SubqueryExpr } from '../ast.js';
 import { TimeColumns } from '../../series/memory-store.js';
 import { LabelsMemo } from './labels-memo.js';
 import { duplicateLabelsetError } from './name-dropping.js';
-import { forEachBatch, STEPS_PER_BATCH, type MatrixNode, type VectorNode } from './nodes.js';
+import { forEachBatch, STEPS_PER_BATCH, streamValues, type MatrixNode, type VectorNode } from './nodes.js';
 import type { QueryContext } from './query-context.js';
 import { firstAfter } from './time-search.js';
-import type { RangeVector, Sample, SeriesWindow } from './values.js';
+import type { RangeVector, SeriesWindow } from './values.js';
 
 class BufferedSeries {
   readonly points = new TimeColumns();
@@ -103,10 +103,10 @@ export class SubqueryNode implements MatrixNode {
     try {
       forEachBatch(next, last, this.timing.stepMs, (times) => {
         this.ctx.startStep();
-        const positions = new Int32Array(times.length);
+        const positions: number[] = new Array(times.length).fill(0);
         let appended = 0;
-        this.inner.streamAt(times, (k, s) => {
-          this.append(s, times[k]!, positions[k]!++);
+        streamValues(this.inner, times, (k, labels, _t, v, dropName) => {
+          this.append(labels, v, dropName, times[k]!, positions[k]!++);
           appended++;
         });
         this.buffered += appended;
@@ -118,12 +118,12 @@ export class SubqueryNode implements MatrixNode {
     }
   }
 
-  private append(s: Sample, ti: number, position: number): void {
-    const buffer = this.memo.get(s.labels, position);
+  private append(labels: Labels, v: number, dropName: boolean, ti: number, position: number): void {
+    const buffer = this.memo.get(labels, position);
     const points = buffer.points;
-    if (points.length === 0) buffer.window.dropName = s.dropName === true;
+    if (points.length === 0) buffer.window.dropName = dropName;
     else if (points.ts[points.length - 1] === ti) throw duplicateLabelsetError(this.expr.range);
-    points.put(ti, s.v);
+    points.put(ti, v);
   }
 
   private windows(start: number, end: number): SeriesWindow[] {

@@ -1,5 +1,5 @@
 /** Unary minus; unary plus compiles to its operand. Negating a vector marks the name for removal. */
-import { StreamingVectorNode, type SampleSink, type ScalarNode, type VectorNode } from './nodes.js';
+import { streamValues, StreamingVectorNode, type SampleSink, type ScalarNode, type ValueSink, type VectorNode } from './nodes.js';
 
 export class NegatedScalarNode implements ScalarNode {
   readonly type = 'scalar';
@@ -14,6 +14,10 @@ export class NegatedVectorNode extends StreamingVectorNode {
     super();
   }
   streamAt(times: readonly number[], sink: SampleSink): void {
-    this.operand.streamAt(times, (k, s) => sink(k, { labels: s.labels, t: times[k]!, v: -s.v, dropName: true }));
+    this.streamValuesAt(times, (k, labels, t, v, dropName) => sink(k, { labels, t, v, dropName }));
+  }
+
+  streamValuesAt(times: readonly number[], sink: ValueSink): void {
+    streamValues(this.operand, times, (k, labels, _t, v) => sink(k, labels, times[k]!, -v, true));
   }
 }

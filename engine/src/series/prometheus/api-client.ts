@@ -21,6 +21,13 @@ export interface PrometheusApiOptions {
   fetch?: typeof fetch;
 }
 
+/** One entry of `/api/v1/metadata`. */
+export interface MetricMetadata {
+  type: string;
+  help: string;
+  unit: string;
+}
+
 /** The server answered with an error, or not as the API should. */
 export class PrometheusApiError extends Error {
   constructor(message: string) {
@@ -69,18 +76,33 @@ export class PrometheusApi {
     return data as string[];
   }
 
-  private async call(path: string, params: Record<string, string | readonly string[]>): Promise<unknown> {
+  /** The values of a label. The endpoint answers GET only. */
+  async labelValues(name: string): Promise<string[]> {
+    const data = await this.call(`/api/v1/label/${encodeURIComponent(name)}/values`, {}, 'GET');
+    if (!Array.isArray(data) || data.some((v) => typeof v !== 'string')) throw new PrometheusApiError('/api/v1/label/<name>/values: expected a list of values');
+    return data as string[];
+  }
+
+  /** The metadata of every metric: type, help and unit, per metric name. The endpoint answers GET only. */
+  async metadata(): Promise<Record<string, MetricMetadata[]>> {
+    const data = await this.call('/api/v1/metadata', {}, 'GET');
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new PrometheusApiError('/api/v1/metadata: expected metadata by metric name');
+    return data as Record<string, MetricMetadata[]>;
+  }
+
+  private async call(path: string, params: Record<string, string | readonly string[]>, method: 'GET' | 'POST' = 'POST'): Promise<unknown> {
     const body = new URLSearchParams();
     for (const [name, value] of Object.entries(params)) {
       for (const v of typeof value === 'string' ? [value] : value) body.append(name, v);
     }
-    const url = this.base + path;
+    const query = method === 'GET' && body.size > 0 ? `?${body}` : '';
+    const url = this.base + path + query;
     let response: Response;
     try {
       response = await (this.options.fetch ?? fetch)(url, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', ...this.options.headers },
-        body,
+        method,
+        headers: { ...(method === 'POST' && { 'Content-Type': 'application/x-www-form-urlencoded' }), Accept: 'application/json', ...this.options.headers },
+        ...(method === 'POST' && { body }),
         signal: AbortSignal.timeout(this.options.timeoutMs ?? 120_000),
       });
     } catch (e) {

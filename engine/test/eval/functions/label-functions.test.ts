@@ -23,6 +23,16 @@ function join(input: Value, dst: string, separator: string, ...sources: string[]
 const dsts = (out: InstantVector) => out.map((s) => s.labels.get('dst'));
 
 describe('label_replace', () => {
+  it('answers each call by its own arguments when the same series come again', () => {
+    const input = testmetric();
+    const first = replace(input, 'dst', 'a-$1', 'src', 'source-value-(.*)');
+    expect(replace(input, 'dst', 'a-$1', 'src', 'source-value-(.*)').map((s) => s.labels)).toEqual(first.map((s) => s.labels));
+    expect(dsts(replace(input, 'dst', 'b-$1', 'src', 'source-value-(.*)'))).toEqual(['b-10', 'b-20']);
+    expect(dsts(replace(input, 'dst', 'c', 'src', 'nothing'))).toEqual(['original-destination-value', 'original-destination-value']);
+    expect(dsts(replace(input, 'dst', '$1', 'src', 'source-value-(1.*)'))).toEqual(['10', 'original-destination-value']);
+    expect(dsts(replace(input, 'dst', 'a-$1', 'src', 'source-value-(.*)'))).toEqual(['a-10', 'a-20']);
+  });
+
   it('replaces on a full match of the source value', () => {
     expect(dsts(replace(testmetric(), 'dst', 'destination-value-$1', 'src', 'source-value-(.*)'))).toEqual([
       'destination-value-10',

@@ -74,6 +74,7 @@ export class WebhookIntegration implements Integration {
       ? abortAfter(clock, this.settings.timeout, new Error(`configured webhook timeout reached (${this.settings.timeout}ms)`))
       : undefined;
     const signal = timeout ? AbortSignal.any([ctx.signal, timeout.signal]) : ctx.signal;
+    (globalThis as any).__probe?.('F');/*LATPROBE*/
     try {
       const response = await fetch(url, {
         method: 'POST',
@@ -82,6 +83,7 @@ export class WebhookIntegration implements Integration {
         signal,
         redirect: this.settings.http.followRedirects ? 'follow' : 'manual',
       });
+      (globalThis as any).__probe?.('G');/*LATPROBE*/
       return await outcomeOfResponse(response, clock.now());
     } catch (e) {
       return { retry: true, error: new Error(`post webhook: ${describeFetchError(e, signal)}`) };

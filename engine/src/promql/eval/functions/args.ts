@@ -46,6 +46,11 @@ export function argRange(ctx: FunctionContext, index: number): TextRange {
   return arg ? unwrapParens(arg).range : ctx.call.range;
 }
 
+/** The metric name of `labels`, '' for none; it sorts first among the usual label names. */
+export function metricNameOf(labels: Labels): string {
+  return labels.names[0] === METRIC_NAME ? labels.values[0]! : labels.get(METRIC_NAME);
+}
+
 /** A sample computed by a function: stamped at the evaluation time, metric name dropped later. */
 export function computed(labels: Labels, t: number, v: number): Sample {
   return { labels, t, v, dropName: true };

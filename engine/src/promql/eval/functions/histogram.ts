@@ -21,6 +21,25 @@ interface ClassicHistogram {
   buckets: Bucket[];
 }
 
+interface BucketLabels {
+  /** The parsed `le`; undefined when it is missing or not a number. */
+  upperBound: number | undefined;
+  /** The labels without `le`: those of the histogram. */
+  labels: Labels;
+}
+
+/** What the labels of each bucket series say, worked out once: the same series come at every step. */
+const bucketLabels = new WeakMap<Labels, BucketLabels>();
+
+function bucketOf(seriesLabels: Labels): BucketLabels {
+  let known = bucketLabels.get(seriesLabels);
+  if (!known) {
+    known = { upperBound: parseGoFloat(seriesLabels.get(BUCKET_LABEL)), labels: seriesLabels.without([BUCKET_LABEL]) };
+    bucketLabels.set(seriesLabels, known);
+  }
+  return known;
+}
+
 /**
  * Groups the samples of argument `index` into histograms by their labels without `le`. Samples
  * whose `le` is missing or not a number are skipped with Prometheus's warning.
@@ -28,15 +47,13 @@ interface ClassicHistogram {
 function classicHistograms(args: Value[], index: number, ctx: FunctionContext): ClassicHistogram[] {
   const byKey = new Map<string, ClassicHistogram>();
   for (const s of vectorArg(args, index)) {
-    const le = s.labels.get(BUCKET_LABEL);
-    const upperBound = parseGoFloat(le);
+    const { upperBound, labels } = bucketOf(s.labels);
     if (upperBound === undefined) {
       const name = goQuote(s.labels.get(METRIC_NAME));
-      const message = `bucket label "le" is missing or has a malformed value of ${goQuote(le)} for metric name ${name}`;
-      ctx.annotations.warn(message, argRange(ctx, index));
+      const le = goQuote(s.labels.get(BUCKET_LABEL));
+      ctx.annotations.warn(`bucket label "le" is missing or has a malformed value of ${le} for metric name ${name}`, argRange(ctx, index));
       continue;
     }
-    const labels = s.labels.without([BUCKET_LABEL]);
     const key = labels.key();
     let histogram = byKey.get(key);
     if (!histogram) {

@@ -4,22 +4,32 @@
  */
 import type { FunctionImpl } from '../values.js';
 import { absent, absentOverTime } from './absent.js';
-import { changes, resets } from './counters.js';
+import { COUNTER_WINDOW_FUNCTIONS } from './counters.js';
 import { histogramFraction, histogramQuantile, nativeHistogramsOnly } from './histogram.js';
 import { labelJoin, labelReplace } from './label-functions.js';
 import * as math from './math.js';
-import * as overTime from './over-time.js';
-import { delta, idelta, increase, irate, rate } from './rate.js';
-import { deriv, predictLinear } from './regression.js';
+import { OVER_TIME_WINDOW_FUNCTIONS } from './over-time.js';
+import { RATE_WINDOW_FUNCTIONS } from './rate.js';
+import { REGRESSION_WINDOW_FUNCTIONS } from './regression.js';
 import { doubleExponentialSmoothingFn } from './smoothing.js';
 import { sort, sortByLabel, sortByLabelDesc, sortDesc } from './sort.js';
 import * as time from './time.js';
 import { scalar, vector } from './vector.js';
+import { windowImpl, type WindowFunction } from './windows.js';
 
 export { invalidQuantileWarning, quantile } from './quantile.js';
 export { KahanSum, compensationAfter } from './kahan.js';
 
+/** The range-vector functions computed from each series' window alone (see windows.ts). */
+export const WINDOW_FUNCTIONS: Readonly<Record<string, WindowFunction>> = Object.freeze({
+  ...COUNTER_WINDOW_FUNCTIONS,
+  ...OVER_TIME_WINDOW_FUNCTIONS,
+  ...RATE_WINDOW_FUNCTIONS,
+  ...REGRESSION_WINDOW_FUNCTIONS,
+});
+
 export const FUNCTION_IMPLS: Readonly<Record<string, FunctionImpl>> = Object.freeze({
+  ...Object.fromEntries(Object.entries(WINDOW_FUNCTIONS).map(([name, f]) => [name, windowImpl(f)])),
   abs: math.abs,
   absent,
   absent_over_time: absentOverTime,
@@ -29,22 +39,17 @@ export const FUNCTION_IMPLS: Readonly<Record<string, FunctionImpl>> = Object.fre
   asinh: math.asinh,
   atan: math.atan,
   atanh: math.atanh,
-  avg_over_time: overTime.avgOverTime,
   ceil: math.ceil,
-  changes,
   clamp: math.clamp,
   clamp_max: math.clampMax,
   clamp_min: math.clampMin,
   cos: math.cos,
   cosh: math.cosh,
-  count_over_time: overTime.countOverTime,
   days_in_month: time.daysInMonthFn,
   day_of_month: time.dayOfMonth,
   day_of_week: time.dayOfWeek,
   day_of_year: time.dayOfYear,
   deg: math.deg,
-  delta,
-  deriv,
   double_exponential_smoothing: doubleExponentialSmoothingFn,
   exp: math.exp,
   floor: math.floor,
@@ -56,27 +61,15 @@ export const FUNCTION_IMPLS: Readonly<Record<string, FunctionImpl>> = Object.fre
   histogram_stdvar: nativeHistogramsOnly,
   histogram_sum: nativeHistogramsOnly,
   hour: time.hour,
-  idelta,
-  increase,
-  irate,
   label_join: labelJoin,
   label_replace: labelReplace,
-  last_over_time: overTime.lastOverTime,
   ln: math.ln,
   log10: math.log10,
   log2: math.log2,
-  mad_over_time: overTime.madOverTime,
-  max_over_time: overTime.maxOverTime,
-  min_over_time: overTime.minOverTime,
   minute: time.minute,
   month: time.month,
   pi: math.pi,
-  predict_linear: predictLinear,
-  present_over_time: overTime.presentOverTime,
-  quantile_over_time: overTime.quantileOverTime,
   rad: math.rad,
-  rate,
-  resets,
   round: math.round,
   scalar,
   sgn: math.sgn,
@@ -87,16 +80,10 @@ export const FUNCTION_IMPLS: Readonly<Record<string, FunctionImpl>> = Object.fre
   sort_by_label_desc: sortByLabelDesc,
   sort_desc: sortDesc,
   sqrt: math.sqrt,
-  stddev_over_time: overTime.stddevOverTime,
-  stdvar_over_time: overTime.stdvarOverTime,
-  sum_over_time: overTime.sumOverTime,
   tan: math.tan,
   tanh: math.tanh,
   time: time.time,
   timestamp: time.timestamp,
-  ts_of_last_over_time: overTime.tsOfLastOverTime,
-  ts_of_max_over_time: overTime.tsOfMaxOverTime,
-  ts_of_min_over_time: overTime.tsOfMinOverTime,
   vector,
   year: time.year,
 });

@@ -53,13 +53,26 @@ export const labelReplace: FunctionImpl = (args, ctx) => {
   }
   const namedGroups = regex.namedGroups();
   const t = ctx.evalTimeMs;
+  const call = JSON.stringify([dst, replacement, src, stringArg(args, 4)]);
   const out = vectorArg(args, 0).map((s) => {
-    const matcher = regex.matcher(s.labels.get(src));
-    if (!matcher.matches()) return { labels: s.labels, t, v: s.v, dropName: s.dropName === true };
-    return relabelled(s, s.labels.with(dst, expandTemplate(replacement, matcher, namedGroups)), dst, t);
+    let known = replacedLabels.get(s.labels);
+    if (known?.call !== call) {
+      const matcher = regex.matcher(s.labels.get(src));
+      const labels = matcher.matches() ? s.labels.with(dst, expandTemplate(replacement, matcher, namedGroups)) : undefined;
+      replacedLabels.set(s.labels, (known = { call, labels }));
+    }
+    if (!known.labels) return { labels: s.labels, t, v: s.v, dropName: s.dropName === true };
+    return relabelled(s, known.labels, dst, t);
   });
   return assertDistinctLabelSets(out, ctx);
 };
+
+/**
+ * The last label_replace result for each label set: the labels it replaced them with (undefined
+ * when the regex did not match) under the arguments of `call`. Step after step the same label
+ * sets come in, and get the same Labels object back.
+ */
+const replacedLabels = new WeakMap<Labels, { call: string; labels: Labels | undefined }>();
 
 /** label_join(v, dst, separator, src...): sets `dst` to the `src` values joined by `separator`. */
 export const labelJoin: FunctionImpl = (args, ctx) => {

@@ -1,17 +1,19 @@
 /** The `*_over_time` functions: one value per series from the samples in its window. */
-import type { FunctionImpl, SeriesWindow } from '../values.js';
-import { argRange, matrixArg, scalarArg } from './args.js';
+import type { SeriesWindow } from '../values.js';
+import { argRange } from './args.js';
 import { compensationAfter, KahanSum } from './kahan.js';
 import { invalidQuantileWarning, quantile } from './quantile.js';
 import { copyToScratch } from './scratch.js';
-import { mapWindows } from './windows.js';
+import type { WindowFunction } from './windows.js';
 
-export const sumOverTime: FunctionImpl = (args, ctx) =>
-  mapWindows(matrixArg(args, 0), ctx, ({ vs, from, to }) => {
-    const acc = new KahanSum();
-    for (let i = from; i < to; i++) acc.add(vs[i]!);
-    return acc.value();
-  });
+/** A window function of the window alone, of the range argument at position 0. */
+const ofWindow = (value: (w: SeriesWindow) => number, keepName = false): WindowFunction => ({ rangeArg: 0, value, keepName });
+
+const sumOverTime = ofWindow(({ vs, from, to }) => {
+  const acc = new KahanSum();
+  for (let i = from; i < to; i++) acc.add(vs[i]!);
+  return acc.value();
+});
 
 /**
  * The mean by a compensated sum, divided at the end; once that sum would overflow, the mean is
@@ -47,12 +49,9 @@ export function windowMean({ vs, from, to }: SeriesWindow): number {
   return incremental ? mean + c : sum / count + c / count;
 }
 
-export const avgOverTime: FunctionImpl = (args, ctx) => mapWindows(matrixArg(args, 0), ctx, windowMean);
-
-export const countOverTime: FunctionImpl = (args, ctx) =>
-  mapWindows(matrixArg(args, 0), ctx, ({ from, to }) => to - from);
-
-export const presentOverTime: FunctionImpl = (args, ctx) => mapWindows(matrixArg(args, 0), ctx, () => 1);
+const avgOverTime = ofWindow(windowMean);
+const countOverTime = ofWindow(({ from, to }) => to - from);
+const presentOverTime = ofWindow(() => 1);
 
 /**
  * Index of the largest (or smallest) value; ties go to the earliest sample, or to the latest with
@@ -74,24 +73,13 @@ function extremeIndex(vs: ArrayLike<number>, from: number, to: number, wantMax: 
   return best;
 }
 
-export const maxOverTime: FunctionImpl = (args, ctx) =>
-  mapWindows(matrixArg(args, 0), ctx, ({ vs, from, to }) => vs[extremeIndex(vs, from, to, true, false)]!);
-
-export const minOverTime: FunctionImpl = (args, ctx) =>
-  mapWindows(matrixArg(args, 0), ctx, ({ vs, from, to }) => vs[extremeIndex(vs, from, to, false, false)]!);
-
-export const tsOfMaxOverTime: FunctionImpl = (args, ctx) =>
-  mapWindows(matrixArg(args, 0), ctx, ({ ts, vs, from, to }) => ts[extremeIndex(vs, from, to, true, true)]! / 1000);
-
-export const tsOfMinOverTime: FunctionImpl = (args, ctx) =>
-  mapWindows(matrixArg(args, 0), ctx, ({ ts, vs, from, to }) => ts[extremeIndex(vs, from, to, false, true)]! / 1000);
-
-export const tsOfLastOverTime: FunctionImpl = (args, ctx) =>
-  mapWindows(matrixArg(args, 0), ctx, ({ ts, to }) => ts[to - 1]! / 1000);
-
+const maxOverTime = ofWindow(({ vs, from, to }) => vs[extremeIndex(vs, from, to, true, false)]!);
+const minOverTime = ofWindow(({ vs, from, to }) => vs[extremeIndex(vs, from, to, false, false)]!);
+const tsOfMaxOverTime = ofWindow(({ ts, vs, from, to }) => ts[extremeIndex(vs, from, to, true, true)]! / 1000);
+const tsOfMinOverTime = ofWindow(({ ts, vs, from, to }) => ts[extremeIndex(vs, from, to, false, true)]! / 1000);
+const tsOfLastOverTime = ofWindow(({ ts, to }) => ts[to - 1]! / 1000);
 /** Acts like an offset, so unlike the other range functions it keeps the metric name. */
-export const lastOverTime: FunctionImpl = (args, ctx) =>
-  mapWindows(matrixArg(args, 0), ctx, ({ vs, to }) => vs[to - 1]!, true);
+const lastOverTime = ofWindow(({ vs, to }) => vs[to - 1]!, true);
 
 /** Population variance by Welford's method with compensated sums, as Prometheus computes it. */
 export function windowVariance({ vs, from, to }: SeriesWindow): number {
@@ -108,24 +96,39 @@ export function windowVariance({ vs, from, to }: SeriesWindow): number {
   return (aux.sum + aux.c) / count;
 }
 
-export const stdvarOverTime: FunctionImpl = (args, ctx) => mapWindows(matrixArg(args, 0), ctx, windowVariance);
+const stdvarOverTime = ofWindow(windowVariance);
+const stddevOverTime = ofWindow((w) => Math.sqrt(windowVariance(w)));
 
-export const stddevOverTime: FunctionImpl = (args, ctx) =>
-  mapWindows(matrixArg(args, 0), ctx, (w) => Math.sqrt(windowVariance(w)));
-
-export const quantileOverTime: FunctionImpl = (args, ctx) => {
-  const q = scalarArg(args, 0);
-  const out = mapWindows(matrixArg(args, 1), ctx, ({ vs, from, to }) => quantile(q, copyToScratch(vs, from, to)));
-  const warning = invalidQuantileWarning(q);
-  if (warning && out.length > 0) ctx.annotations.warn(warning, argRange(ctx, 0));
-  return out;
+const quantileOverTime: WindowFunction = {
+  rangeArg: 1,
+  value: ({ vs, from, to }, { params }) => quantile(params[0]!, copyToScratch(vs, from, to)),
+  annotate: (_labels, { params }, ctx) => {
+    const warning = invalidQuantileWarning(params[0]!);
+    if (warning) ctx.annotations.warn(warning, argRange(ctx, 0));
+  },
 };
 
 /** Median absolute deviation from the median. */
-export const madOverTime: FunctionImpl = (args, ctx) =>
-  mapWindows(matrixArg(args, 0), ctx, ({ vs, from, to }) => {
-    const values = copyToScratch(vs, from, to);
-    const median = quantile(0.5, values);
-    for (let i = 0; i < values.length; i++) values[i] = Math.abs(values[i]! - median);
-    return quantile(0.5, values);
-  });
+const madOverTime = ofWindow(({ vs, from, to }) => {
+  const values = copyToScratch(vs, from, to);
+  const median = quantile(0.5, values);
+  for (let i = 0; i < values.length; i++) values[i] = Math.abs(values[i]! - median);
+  return quantile(0.5, values);
+});
+
+export const OVER_TIME_WINDOW_FUNCTIONS = {
+  avg_over_time: avgOverTime,
+  count_over_time: countOverTime,
+  last_over_time: lastOverTime,
+  mad_over_time: madOverTime,
+  max_over_time: maxOverTime,
+  min_over_time: minOverTime,
+  present_over_time: presentOverTime,
+  quantile_over_time: quantileOverTime,
+  stddev_over_time: stddevOverTime,
+  stdvar_over_time: stdvarOverTime,
+  sum_over_time: sumOverTime,
+  ts_of_last_over_time: tsOfLastOverTime,
+  ts_of_max_over_time: tsOfMaxOverTime,
+  ts_of_min_over_time: tsOfMinOverTime,
+} satisfies Record<string, WindowFunction>;

@@ -1,29 +1,29 @@
 /** rate, increase, delta (extrapolated over the range) and irate, idelta (last two samples). */
-import { goQuote } from '../../../labels/labels.js';
-import type { FunctionContext, FunctionImpl, InstantVector, SeriesWindow, Value } from '../values.js';
-import { argRange, matrixArg, METRIC_NAME } from './args.js';
-import { mapWindows } from './windows.js';
+import { goQuote, type Labels } from '../../../labels/labels.js';
+import type { FunctionContext, SeriesWindow } from '../values.js';
+import { argRange, metricNameOf } from './args.js';
+import type { CounterResets } from './counter-resets.js';
+import type { WindowFunction, WindowStep } from './windows.js';
 
 const COUNTER_SUFFIXES = ['_total', '_sum', '_count', '_bucket'];
 
-/** Go's `time.Duration.Seconds()` for a whole number of milliseconds. */
-export function durationSeconds(ms: number): number {
-  const whole = Math.trunc(ms / 1000);
-  return whole + ((ms - whole * 1000) * 1e6) / 1e9;
-}
+export { durationSeconds } from './windows.js';
 
 /**
  * The change of a series over `(rangeStartMs, rangeEndMs]` (per second when `isRate`),
  * extrapolated towards the range boundaries as Prometheus does: all the way when the first/last
  * sample is within 1.1 average sample intervals of the boundary, else by half an interval;
  * counters are never extrapolated below zero. Undefined for fewer than two samples.
+ * `rangeSeconds`, for rates, is the range's duration in seconds (see durationSeconds);
+ * `resets`, when given, knows the counter resets of the window's series.
  */
 export function extrapolatedRate(
   w: SeriesWindow,
   rangeStartMs: number,
   rangeEndMs: number,
   isCounter: boolean,
-  isRate: boolean,
+  rangeSeconds: number | undefined,
+  resets?: CounterResets,
 ): number | undefined {
   const { ts, vs, from, to } = w;
   const intervals = to - from - 1;
@@ -32,7 +32,8 @@ export function extrapolatedRate(
   const lastT = ts[to - 1]!;
   const firstV = vs[from]!;
   let change = vs[to - 1]! - firstV;
-  if (isCounter) {
+  if (isCounter && resets) change = resets.corrected(vs, from, to, change);
+  else if (isCounter) {
     let prev = firstV;
     for (let i = from + 1; i < to; i++) {
       const cur = vs[i]!;
@@ -53,23 +54,25 @@ export function extrapolatedRate(
   }
   if (toEnd >= threshold) toEnd = averageInterval / 2;
   let factor = (sampledInterval + toStart + toEnd) / sampledInterval;
-  if (isRate) factor /= durationSeconds(rangeEndMs - rangeStartMs);
+  if (rangeSeconds !== undefined) factor /= rangeSeconds;
   return change * factor;
 }
 
-function extrapolated(args: Value[], ctx: FunctionContext, isCounter: boolean, isRate: boolean): InstantVector {
-  const matrix = matrixArg(args, 0);
-  const { rangeStartMs, rangeEndMs } = matrix;
-  const out = mapWindows(matrix, ctx, (w) => extrapolatedRate(w, rangeStartMs, rangeEndMs, isCounter, isRate));
-  if (isCounter) noteNonCounters(out, ctx);
-  return out;
+/** rate, increase and delta of one window; counters are corrected for resets. */
+function extrapolation(isCounter: boolean, isRate: boolean): WindowFunction {
+  return {
+    rangeArg: 0,
+    value: (w, step) =>
+      extrapolatedRate(w, step.rangeStartMs, step.rangeEndMs, isCounter, isRate ? step.rangeSeconds : undefined, step.resets),
+    annotate: isCounter ? noteNonCounters : undefined,
+  };
 }
 
 /** Prometheus's info for rate/increase over series whose name does not look like a counter's. */
-function noteNonCounters(out: InstantVector, ctx: FunctionContext): void {
+function noteNonCounters(labels: readonly Labels[], _step: WindowStep, ctx: FunctionContext): void {
   let previous = '';
-  for (const sample of out) {
-    const name = sample.labels.get(METRIC_NAME);
+  for (const sampleLabels of labels) {
+    const name = metricNameOf(sampleLabels);
     // Series of one metric come together: note each name once, not once per sample.
     if (name === previous) continue;
     previous = name;
@@ -82,20 +85,25 @@ function noteNonCounters(out: InstantVector, ctx: FunctionContext): void {
 }
 
 /** The change between the last two samples; per second for irate, where a drop counts as a reset. */
-function instant(args: Value[], ctx: FunctionContext, isRate: boolean): InstantVector {
-  return mapWindows(matrixArg(args, 0), ctx, ({ ts, vs, from, to }) => {
-    if (to - from < 2) return undefined;
-    const intervalMs = ts[to - 1]! - ts[to - 2]!;
-    if (intervalMs === 0) return undefined;
-    const last = vs[to - 1]!;
-    const previous = vs[to - 2]!;
-    const change = isRate && last < previous ? last : last - previous;
-    return isRate ? change / (intervalMs / 1000) : change;
-  });
+function lastChange(isRate: boolean): WindowFunction {
+  return {
+    rangeArg: 0,
+    value: ({ ts, vs, from, to }) => {
+      if (to - from < 2) return undefined;
+      const intervalMs = ts[to - 1]! - ts[to - 2]!;
+      if (intervalMs === 0) return undefined;
+      const last = vs[to - 1]!;
+      const previous = vs[to - 2]!;
+      const change = isRate && last < previous ? last : last - previous;
+      return isRate ? change / (intervalMs / 1000) : change;
+    },
+  };
 }
 
-export const rate: FunctionImpl = (args, ctx) => extrapolated(args, ctx, true, true);
-export const increase: FunctionImpl = (args, ctx) => extrapolated(args, ctx, true, false);
-export const delta: FunctionImpl = (args, ctx) => extrapolated(args, ctx, false, false);
-export const irate: FunctionImpl = (args, ctx) => instant(args, ctx, true);
-export const idelta: FunctionImpl = (args, ctx) => instant(args, ctx, false);
+export const RATE_WINDOW_FUNCTIONS = {
+  rate: extrapolation(true, true),
+  increase: extrapolation(true, false),
+  delta: extrapolation(false, false),
+  irate: lastChange(true),
+  idelta: lastChange(false),
+} satisfies Record<string, WindowFunction>;
