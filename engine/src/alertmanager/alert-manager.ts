@@ -157,9 +157,7 @@ export class AlertManager {
     const now = this.options.clock.now();
     const result = ingestPostedAlerts(posted, { now, resolveTimeout: this.config.global.resolveTimeout });
     result.alerts = this.accept(result.alerts, now);
-    (globalThis as any).__probe?.('C');/*LATPROBE*/
     await this.journal.commit();
-    (globalThis as any).__probe?.('D');/*LATPROBE*/
     return result;
   }
 

@@ -11,8 +11,9 @@ import { AlertManager } from '../alertmanager/alert-manager.js';
 import { createApiRouter, routePrefixOf } from '../alertmanager/api/api-router.js';
 import { parseGoDuration } from '../alertmanager/config/go-time.js';
 import { logfmtLogger, type LogLevel, type Logger } from '../alertmanager/server/log.js';
+import { serveClock } from '../alertmanager/server/serve-clock.js';
 import { KLAXON_VERSION } from '../alertmanager/server/version-info.js';
-import { wallClock } from '../clock.js';
+import type { Synchronous } from '../store/klaxon-store.js';
 import type { HttpAuth } from '../http/auth.js';
 import { Router } from '../http/router.js';
 import { serveHttp, type RunningHttpServer } from '../http/serve-http.js';
@@ -29,6 +30,9 @@ notification log and history in a store that survives restarts.
 Options:
   --config.file FILE                 Alertmanager configuration file (default alertmanager.yml)
   --storage.path DIR                 Directory of the store (default data/)
+  --storage.sync normal|full         normal (the default): an acknowledged change survives Klaxon
+                                     being killed; full: it survives a power loss too, at the cost
+                                     of an fsync per commit
   --web.listen-address HOST:PORT     Address to listen on (default 127.0.0.1:9093)
   --web.external-url URL             The URL Klaxon is reached at, used in notifications; its path
                                      prefixes every endpoint (default http://<hostname>:<port>/)
@@ -49,6 +53,7 @@ const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error'];
 export interface ServeOptions {
   configFile: string;
   storagePath: string;
+  storageSync: Synchronous;
   host: string;
   port: number;
   /** Undefined: `http://<hostname>:<bound port>/`. */
@@ -64,7 +69,6 @@ export const serveCommand: Subcommand = {
   summary: 'Run the alert manager: the Alertmanager API v2 with a durable store',
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
-    if (process.env.LATPROBE) { const fs = await import('node:fs'); const lines: string[] = []; (globalThis as any).__probe = (t: string) => lines.push(t + ' ' + (performance.timeOrigin + performance.now()).toFixed(3)); process.on('exit', () => fs.writeFileSync(process.env.LATPROBE!, lines.join('\n'))); }/*LATPROBE*/
     const options = parseServeArgs(args);
     if (options === 'help') {
       io.stdout(HELP);
@@ -84,6 +88,7 @@ export function parseServeArgs(args: string[]): ServeOptions | 'help' {
     options: {
       'config.file': { type: 'string', default: 'alertmanager.yml' },
       'storage.path': { type: 'string', default: 'data/' },
+      'storage.sync': { type: 'string', default: 'normal' },
       'web.listen-address': { type: 'string', default: '127.0.0.1:9093' },
       'web.external-url': { type: 'string' },
       'data.retention': { type: 'string', default: '120h' },
@@ -104,11 +109,14 @@ export function parseServeArgs(args: string[]): ServeOptions | 'help' {
   if (retention.error !== undefined) throw new UsageError(`invalid --data.retention: ${retention.error}`);
   const maxBodyBytes = Number(values['web.max-body-bytes']);
   if (!/^[0-9]+$/.test(values['web.max-body-bytes']) || maxBodyBytes < 1) throw new UsageError('--web.max-body-bytes must be a positive number of bytes');
+  const storageSync = values['storage.sync'];
+  if (storageSync !== 'normal' && storageSync !== 'full') throw new UsageError('--storage.sync must be normal or full');
   const logLevel = values['log.level'] as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new UsageError(`--log.level must be one of ${LOG_LEVELS.join(', ')}`);
   return {
     configFile: values['config.file'],
     storagePath: values['storage.path'],
+    storageSync,
     host,
     port,
     externalURL,
@@ -140,8 +148,9 @@ async function startServing(options: ServeOptions, log: Logger): Promise<Serving
   try {
     manager = await AlertManager.start({
       configFile: options.configFile,
-      clock: wallClock,
+      clock: serveClock,
       storagePath: options.storagePath,
+      storeOptions: { synchronous: options.storageSync },
       externalURL,
       retention: options.retention,
       log,

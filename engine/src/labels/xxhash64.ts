@@ -1,7 +1,7 @@
 /**
  * XXH64 with seed 0, the hash Prometheus and Alertmanager use for label sets, on 32-bit halves
  * instead of BigInt: the same result, without allocating a BigInt per step. 64-bit values are
- * carried as (out[0], out[1]) pairs of unsigned 32-bit integers; helpers leave their result in `out`.
+ * carried as (hi, lo) pairs of unsigned 32-bit integers; helpers leave their result in `out`.
  */
 
 // The five primes, high and low halves.
@@ -159,7 +159,7 @@ export function xxhash64(data: Uint8Array): { hi: number; lo: number } {
   // Avalanche: h ^= h >> 33; h *= P2; h ^= h >> 29; h *= P3; h ^= h >> 32.
   mul(hh, (hl ^ (hh >>> 1)) >>> 0, P2H, P2L);
   mul((out[0] ^ (out[0] >>> 29)) >>> 0, (out[1] ^ ((out[1] >>> 29) | (out[0] << 3))) >>> 0, P3H, P3L);
-  return { out[0], lo: (out[1] ^ out[0]) >>> 0 };
+  return { hi: out[0], lo: (out[1] ^ out[0]) >>> 0 };
 }
 
 /** The hash as a decimal string, as Go's strconv.FormatUint(h, 10) prints it. */

@@ -24,6 +24,7 @@ describe('parseServeArgs', () => {
     expect(parseServeArgs([])).toEqual({
       configFile: 'alertmanager.yml',
       storagePath: 'data/',
+      storageSync: 'normal',
       host: '127.0.0.1',
       port: 9093,
       externalURL: undefined,
@@ -42,6 +43,7 @@ describe('parseServeArgs', () => {
       '--config.file=am.yml',
       '--storage.path',
       '/var/lib/klaxon',
+      '--storage.sync=full',
       '--web.listen-address=[::1]:9999',
       '--web.external-url=https://alerts.example/am/',
       '--data.retention=36h30m',
@@ -54,6 +56,7 @@ describe('parseServeArgs', () => {
     expect(options).toEqual({
       configFile: 'am.yml',
       storagePath: '/var/lib/klaxon',
+      storageSync: 'full',
       host: '::1',
       port: 9999,
       externalURL: 'https://alerts.example/am/',
@@ -78,6 +81,7 @@ describe('parseServeArgs', () => {
     expect(refused(['--web.external-url=ftp://x/'])).toMatch(/only 'http' and 'https'/);
     expect(refused(['--data.retention=5 days'])).toMatch(/invalid --data.retention: time: /);
     expect(refused(['--web.max-body-bytes=0'])).toMatch(/positive number of bytes/);
+    expect(refused(['--storage.sync=off'])).toMatch(/--storage.sync must be normal or full/);
     expect(refused(['--log.level=loud'])).toMatch(/--log.level must be one of/);
     expect(refused(['--web.auth.basic-user=ops'])).toMatch(/go together/);
     expect(refused(['--web.auth.bearer-token-file=/nonexistent/token'])).toMatch(/cannot read --web.auth.bearer-token-file \/nonexistent\/token: ENOENT/);

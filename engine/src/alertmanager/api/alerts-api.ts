@@ -23,9 +23,7 @@ export function addAlertRoutes(router: Router, base: string, context: ApiContext
     'POST',
     `${base}/alerts`,
     apiHandler(context, async ({ request, response }) => {
-      (globalThis as any).__probe?.('A');/*LATPROBE*/
       const posted = parsePostableAlerts(await readJsonBody(request, 'alerts', context.maxBodyBytes));
-      (globalThis as any).__probe?.('B');/*LATPROBE*/
       const { errors } = await manager.postAlerts(posted);
       if (errors.length > 0) {
         const message = joinAlertErrors(errors);
@@ -33,7 +31,6 @@ export function addAlertRoutes(router: Router, base: string, context: ApiContext
         throw new ApiRequestError(400, message);
       }
       sendText(response, 200, '');
-      (globalThis as any).__probe?.('R');/*LATPROBE*/
     }),
   );
   router.add(

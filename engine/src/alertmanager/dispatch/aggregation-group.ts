@@ -98,7 +98,6 @@ export class AggregationGroup {
   }
 
   private async flush(now: number): Promise<void> {
-    (globalThis as any).__probe?.('E');/*LATPROBE*/
     if (this.alerts.size === 0) return;
     const batch = this.list()
       .map((a) => (isResolvedAt(a, now) ? { ...a } : { ...a, endsAt: 0 }))

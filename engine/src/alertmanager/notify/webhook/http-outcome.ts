@@ -4,16 +4,15 @@
  * Retry-After the receiver asked for (upstream 0.25 and 0.34 give up on 429).
  */
 import type { NotifyOutcome } from '../integration.js';
+import type { HttpAnswer } from './http-post.js';
 
 const TOO_MANY_REQUESTS = 429;
 
-export async function outcomeOfResponse(response: Response, now: number): Promise<NotifyOutcome> {
-  const body = await response.text().catch(() => '');
-  const status = response.status;
+export function outcomeOfAnswer({ status, headers, body }: HttpAnswer, now: number): NotifyOutcome {
   if (status >= 200 && status < 300) return { retry: false };
   const error = new Error(`unexpected status code ${status}${body === '' ? '' : `: ${body}`}`);
   if (status === TOO_MANY_REQUESTS) {
-    return { retry: true, error, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now) };
+    return { retry: true, error, retryAfterMs: parseRetryAfter(headers['retry-after'] ?? null, now) };
   }
   return { retry: status >= 500 && status < 600, error };
 }

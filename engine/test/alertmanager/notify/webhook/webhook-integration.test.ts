@@ -127,7 +127,7 @@ describe('WebhookIntegration', () => {
     const config: IntegrationConfig = { type: 'webhook', index: 0, sendResolved: true, settings: { url }, range: { start: 0, end: 0 } };
     const outcome = await new WebhookIntegration(config, { clock: new VirtualClock(NOW), externalURL: '' }).notify(ctx, alerts);
     expect(outcome.retry).toBe(true);
-    expect(outcome.error?.message).toMatch(/^post webhook: fetch failed: ECONNREFUSED$/);
+    expect(outcome.error?.message).toMatch(/^post webhook: request failed: ECONNREFUSED$/);
   });
 
   it('gives up a request after the configured timeout on the clock', async () => {
