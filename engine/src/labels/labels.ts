@@ -2,6 +2,12 @@ import { goQuote } from '../text/go-quote.js';
 
 export { goQuote };
 
+/**
+ * Separates names and values in label-set keys: a lone low surrogate, which no well-formed string
+ * (text read from UTF-8, or JSON that was checked) contains, so that no value can forge a separator.
+ */
+export const LABEL_KEY_SEPARATOR = '\udfff';
+
 /** A set of label name/value pairs, kept sorted by name, as Prometheus's labels.Labels. Immutable. */
 export class Labels {
   private cachedKey: string | undefined;
@@ -112,7 +118,7 @@ export class Labels {
   key(): string {
     if (this.cachedKey === undefined) {
       let k = '';
-      for (let i = 0; i < this.names.length; i++) k += this.names[i] + '\xff' + this.values[i] + '\xff';
+      for (let i = 0; i < this.names.length; i++) k += this.names[i] + LABEL_KEY_SEPARATOR + this.values[i] + LABEL_KEY_SEPARATOR;
       this.cachedKey = k;
     }
     return this.cachedKey;

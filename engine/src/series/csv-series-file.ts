@@ -12,7 +12,7 @@
  */
 import { problem, type Problem } from '../errors.js';
 import { inFile } from '../file-problem.js';
-import { Labels } from '../labels/labels.js';
+import { LABEL_KEY_SEPARATOR, Labels } from '../labels/labels.js';
 import { TimeSpan, type LoadedSeries } from './loaded-series.js';
 import { MemoryStore } from './memory-store.js';
 import { parseSampleValue, parseTimestamp } from './sample-text.js';
@@ -49,7 +49,7 @@ export function loadCsvSeriesFile(text: string, file: string, store = new Memory
       continue;
     }
     const pairs = columns.labels.map(({ name, index }) => [name, row[index]!.text] as const);
-    const key = pairs.map(([, v]) => v).join('\xff');
+    const key = pairs.map(([, v]) => v).join(LABEL_KEY_SEPARATOR);
     let labels = seriesCache.get(key);
     if (!labels) seriesCache.set(key, (labels = Labels.from(pairs)));
     if (value === 'stale') store.appendStale(labels, t);

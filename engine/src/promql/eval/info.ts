@@ -4,7 +4,7 @@
  * series of v. Selector matchers on other labels pick which data labels to add, and drop series
  * that no info series matches unless every such matcher accepts the empty string.
  */
-import { Labels } from '../../labels/labels.js';
+import { LABEL_KEY_SEPARATOR, Labels } from '../../labels/labels.js';
 import { Matcher } from '../../labels/matcher.js';
 import type { Call, VectorSelector } from '../ast.js';
 import type { StoredSeries } from '../../series/source.js';
@@ -99,7 +99,7 @@ export class InfoNode extends ChunkedVectorNode {
   private combine(base: InstantVector, info: readonly InfoSample[], names: ReadonlySet<string>, t: number): InstantVector {
     const bySignature = new Map<string, InfoSample>();
     for (const s of info) {
-      const sig = s.name + '\xff' + keyOfLabelsIn(s.labels, IDENTIFYING);
+      const sig = s.name + LABEL_KEY_SEPARATOR + keyOfLabelsIn(s.labels, IDENTIFYING);
       const existing = bySignature.get(sig);
       if (existing && existing.t === s.t) {
         throw new EvalError(`found duplicate series for info metric ${s.name}`, this.call.range);
@@ -125,7 +125,7 @@ export class InfoNode extends ChunkedVectorNode {
     const added = new Map<string, string>();
     const identity = keyOfLabelsIn(base, IDENTIFYING);
     for (const name of names) {
-      const info = bySignature.get(name + '\xff' + identity);
+      const info = bySignature.get(name + LABEL_KEY_SEPARATOR + identity);
       if (!info) continue;
       for (const [label, value] of info.labels) {
         if (label === METRIC_NAME) continue;

@@ -1,5 +1,5 @@
 /** String keys over parts of a label set: grouping keys of aggregations, matching signatures. */
-import type { Labels } from '../../labels/labels.js';
+import { LABEL_KEY_SEPARATOR, type Labels } from '../../labels/labels.js';
 
 export const METRIC_NAME = '__name__';
 
@@ -8,7 +8,7 @@ export function keyOfLabelsIn(labels: Labels, names: ReadonlySet<string>): strin
   let key = '';
   const n = labels.names;
   for (let i = 0; i < n.length; i++) {
-    if (names.has(n[i]!)) key += n[i] + '\xff' + labels.values[i] + '\xff';
+    if (names.has(n[i]!)) key += n[i] + LABEL_KEY_SEPARATOR + labels.values[i] + LABEL_KEY_SEPARATOR;
   }
   return key;
 }
@@ -19,7 +19,7 @@ export function keyOfLabelsNotIn(labels: Labels, names: ReadonlySet<string>): st
   const n = labels.names;
   for (let i = 0; i < n.length; i++) {
     const name = n[i]!;
-    if (name !== METRIC_NAME && !names.has(name)) key += name + '\xff' + labels.values[i] + '\xff';
+    if (name !== METRIC_NAME && !names.has(name)) key += name + LABEL_KEY_SEPARATOR + labels.values[i] + LABEL_KEY_SEPARATOR;
   }
   return key;
 }
