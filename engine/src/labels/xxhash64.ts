@@ -44,14 +44,8 @@ function add(ah: number, al: number, bh: number, bl: number): void {
   out[0] = (ah + bh + (sum > 0xffffffff ? 1 : 0)) >>> 0;
 }
 
-/** Rotates (h, l) left by 0 < r < 64, r ≠ 32. */
+/** Rotates (h, l) left by 0 < r < 32 (XXH64 rotates by no more). */
 function rotl(h: number, l: number, r: number): void {
-  if (r > 32) {
-    const high = h;
-    h = l;
-    l = high;
-    r -= 32;
-  }
   out[0] = ((h << r) | (l >>> (32 - r))) >>> 0;
   out[1] = ((l << r) | (h >>> (32 - r))) >>> 0;
 }

@@ -7,7 +7,7 @@
  */
 import type { StoredAlert } from '../alertmanager/model.js';
 import { encodeAlert } from './records.js';
-import { utf8Parameter, type SqliteConnection } from './sqlite.js';
+import { transientUtf8, type SqliteConnection } from './sqlite.js';
 
 /** Compact once at least this many rows are dead and they are at least as many as the live ones. */
 const COMPACTION_THRESHOLD = 1_000;
@@ -40,12 +40,13 @@ export class AlertLog {
   }
 
   put(alerts: readonly StoredAlert[]): void {
-    const rows = alerts.map((alert) => [alert.fingerprint, utf8Parameter(encodeAlert(alert))] as const);
-    for (const [fingerprint, record] of rows) {
+    const records = alerts.map(encodeAlert);
+    alerts.forEach(({ fingerprint }, i) => {
+      const record = transientUtf8(records[i]!);
       const seq = this.connection.insert('INSERT INTO alert_log (fingerprint, record) VALUES (?, CAST(? AS TEXT))', [fingerprint, record]);
       this.forget(fingerprint);
       this.latest.set(fingerprint, seq);
-    }
+    });
   }
 
   delete(fingerprints: readonly string[]): void {

@@ -29,6 +29,8 @@ export class GroupCommit {
     private readonly toError: (error: unknown) => Error,
     /** Called after any write or transaction was undone, for state kept beside the database. */
     private readonly afterRollback: () => void = () => {},
+    /** Called after each commit. */
+    private readonly afterCommit: () => void = () => {},
   ) {}
 
   /** Transactions committed so far. */
@@ -96,6 +98,7 @@ export class GroupCommit {
       return;
     }
     this.committed++;
+    this.afterCommit();
     this.written += batch.filter((waiter) => waiter.isWrite).length;
     for (const waiter of batch) waiter.resolve();
   }

@@ -19,36 +19,50 @@ export interface HistoryQuery {
   order?: 'asc' | 'desc';
 }
 
+interface Condition {
+  sql: string;
+  parameters: Parameter[];
+}
+
 /**
- * The SELECT for a query over one or more tables of history events (`history` and
- * `history_recent`): each table's matching events ordered and limited on their own, so that
- * each can use its indexes, then merged, ordered and limited again.
+ * The SELECT for a query over both history tables (see history-log.ts): the merged events of
+ * `history`, under its indexes, and the recent ones of `history_recent`, whose rows are first
+ * chosen by time and kind (each row's events share both) and then taken apart. Each part is
+ * ordered and limited on its own, then the two are merged, ordered and limited again.
  */
-export function historySelect(query: HistoryQuery, tables: readonly string[] = ['history']): { sql: string; parameters: Parameter[] } {
-  const conditions: string[] = [];
-  const values: Parameter[] = [];
-  const where = (condition: string, ...parameters: Parameter[]) => {
-    conditions.push(condition);
-    values.push(...parameters);
-  };
-  if (query.fingerprint !== undefined) where('fingerprint = ?', query.fingerprint);
-  if (query.silenceId !== undefined) where('silence_id = ?', query.silenceId);
-  if (query.from !== undefined) where('at >= ?', query.from);
-  if (query.to !== undefined) where('at < ?', query.to);
+export function historySelect(query: HistoryQuery): { sql: string; parameters: Parameter[] } {
+  const rowConditions: Condition[] = [];
+  if (query.from !== undefined) rowConditions.push({ sql: 'at >= ?', parameters: [query.from] });
+  if (query.to !== undefined) rowConditions.push({ sql: 'at < ?', parameters: [query.to] });
   if (query.kinds !== undefined) {
-    where(`kind IN (${query.kinds.map(() => '?').join(', ') || 'NULL'})`, ...query.kinds);
+    rowConditions.push({ sql: `kind IN (${query.kinds.map(() => '?').join(', ') || 'NULL'})`, parameters: [...query.kinds] });
   }
+  // Per event: in `history` its columns, in a recent row's events its entries 0 and 1.
+  const eventConditions = (fingerprint: string, silenceId: string): Condition[] => [
+    ...(query.fingerprint === undefined ? [] : [{ sql: `${fingerprint} = ?`, parameters: [query.fingerprint] }]),
+    ...(query.silenceId === undefined ? [] : [{ sql: `${silenceId} = ?`, parameters: [query.silenceId] }]),
+  ];
+
   const direction = query.order === 'asc' ? 'ASC' : 'DESC';
   const limit = query.limit === undefined ? -1 : Math.max(0, Math.floor(query.limit));
   const order = ` ORDER BY at ${direction}, id ${direction} LIMIT ?`;
-  const filter = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
-  const select = (table: string) => `SELECT ${COLUMNS} FROM ${table}${filter}${order}`;
   const parameters: Parameter[] = [];
-  for (let i = 0; i < tables.length; i++) parameters.push(...values, limit);
-  if (tables.length === 1) return { sql: select(tables[0]!), parameters };
+  const where = (conditions: readonly Condition[]) => {
+    for (const condition of conditions) parameters.push(...condition.parameters);
+    return conditions.length === 0 ? '' : ` WHERE ${conditions.map((c) => c.sql).join(' AND ')}`;
+  };
+
+  const merged = `SELECT ${COLUMNS} FROM history${where([...rowConditions, ...eventConditions('fingerprint', 'silence_id')])}${order}`;
   parameters.push(limit);
-  const sql = tables.map((table) => `SELECT * FROM (${select(table)})`).join(' UNION ALL ') + order;
-  return { sql, parameters };
+  const recentEventConditions = eventConditions('e.value->>0', 'e.value->>1');
+  // Without conditions on the events, the first `limit` rows hold the first `limit` events.
+  const rows = `SELECT id, at, kind, events FROM history_recent${where(rowConditions)}${order}`;
+  parameters.push(recentEventConditions.length === 0 ? limit : -1);
+  const recent =
+    'SELECT r.id + e.key AS id, r.at AS at, r.kind AS kind, e.value->>0 AS fingerprint, e.value->>1 AS silence_id, e.value->>2 AS data' +
+    ` FROM (${rows}) AS r, json_each(r.events) AS e${where(recentEventConditions)}${order}`;
+  parameters.push(limit, limit);
+  return { sql: `SELECT * FROM (${merged}) UNION ALL SELECT * FROM (${recent})${order}`, parameters };
 }
 
 const COLUMNS = 'id, at, kind, fingerprint, silence_id, data';

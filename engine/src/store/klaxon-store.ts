@@ -38,6 +38,9 @@ export { StoreError, type StoreErrorCode } from './store-error.js';
 
 export const STORE_FILE_NAME = 'klaxon.db';
 
+/** How long writes must pause before the store does its upkeep: merging history, then checkpointing. */
+const IDLE_UPKEEP_MS = 1_000;
+
 /** Superseded alert rows deleted per transaction: bounds the latency compaction adds to a write. */
 const COMPACTION_CHUNK = 2_000;
 
@@ -70,6 +73,7 @@ export class KlaxonStore {
   private readonly alerts: AlertLog;
   private readonly history: HistoryLog;
   private compactionQueued = false;
+  private idleUpkeep: NodeJS.Timeout | undefined;
   private mergeQueued = false;
   private closed = false;
 
@@ -92,6 +96,7 @@ export class KlaxonStore {
         this.alerts.reload();
         this.history.reload();
       },
+      () => this.upkeepWhenIdle(),
     );
   }
 
@@ -262,6 +267,7 @@ export class KlaxonStore {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    clearTimeout(this.idleUpkeep);
     void this.commits.flush().catch(() => {
       // The writers' own promises carry the failure.
     });
@@ -273,9 +279,40 @@ export class KlaxonStore {
     }
   }
 
-  /** Moves recent history events under the indexes, at most once per transaction, when enough have piled up. */
+  /**
+   * Once writes have paused for IDLE_UPKEEP_MS: merges recent history events, or else checkpoints
+   * (copies the WAL into the database and fsyncs both), work that would otherwise lengthen the
+   * commits of a burst of writes. A merge is a write, whose commit starts the wait again.
+   */
+  private upkeepWhenIdle(): void {
+    if (this.idleUpkeep) {
+      this.idleUpkeep.refresh();
+      return;
+    }
+    this.idleUpkeep = setTimeout(() => {
+      this.idleUpkeep = undefined;
+      if (this.closed || this.connection.inTransaction) return;
+      if (this.history.recentEvents > 0) {
+        this.mergeHistory();
+        return;
+      }
+      try {
+        this.connection.checkpoint();
+      } catch {
+        // SQLite checkpoints by itself later; a failing file shows in the next write.
+      }
+    }, IDLE_UPKEEP_MS);
+    this.idleUpkeep.unref();
+  }
+
+  /** Merges recent history events when too many wait for a pause in the writes. */
   private mergeHistoryIfDue(): void {
-    if (this.mergeQueued || this.closed || !this.history.needsMerge()) return;
+    if (this.history.needsMerge()) this.mergeHistory();
+  }
+
+  /** Moves recent history events under the indexes, at most once per transaction. */
+  private mergeHistory(): void {
+    if (this.mergeQueued || this.closed) return;
     this.mergeQueued = true;
     this.write(() => this.history.merge())
       .catch(() => {

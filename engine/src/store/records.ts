@@ -11,7 +11,7 @@ import type {
   Silence,
   StoredAlert,
 } from '../alertmanager/model.js';
-import { utf8Parameter, type Parameter, type Row } from './sqlite.js';
+import type { Row } from './sqlite.js';
 
 export function encodeAlert(alert: StoredAlert): string {
   return JSON.stringify({
@@ -75,17 +75,6 @@ export function decodeNotificationLogEntry(record: string): NotificationLogEntry
 /** A history event as stored: `id` orders events written in the same millisecond. */
 export interface StoredHistoryEvent extends HistoryEvent {
   id: number;
-}
-
-/** Parameters for `(at, kind, fingerprint, silence_id, data)` of a history table; data goes in as `CAST(? AS TEXT)`. */
-export function historyParameters(event: HistoryEvent): Parameter[] {
-  return [
-    event.at,
-    event.kind,
-    event.fingerprint ?? null,
-    event.silenceId ?? null,
-    event.data === undefined ? null : utf8Parameter(JSON.stringify(event.data)),
-  ];
 }
 
 export function decodeHistoryRow(row: Row): StoredHistoryEvent {

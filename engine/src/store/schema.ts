@@ -36,11 +36,20 @@ const MIGRATIONS: readonly Migration[] = [
     version: 2,
     description: 'history_recent: new history events before they are merged into history',
     statements: [
-      // See history-log.ts: no index but the id, which the merge keeps.
       `CREATE TABLE history_recent (
          id INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind TEXT NOT NULL,
          fingerprint TEXT, silence_id TEXT, data TEXT
        )`,
+    ],
+  },
+  {
+    version: 3,
+    description: 'history_recent: a row per run of events with the same time and kind',
+    statements: [
+      // Events of the version 2 table are merged; see history-log.ts for the new one.
+      'INSERT INTO history (id, at, kind, fingerprint, silence_id, data) SELECT id, at, kind, fingerprint, silence_id, data FROM history_recent ORDER BY id',
+      'DROP TABLE history_recent',
+      'CREATE TABLE history_recent (id INTEGER PRIMARY KEY, at INTEGER NOT NULL, kind TEXT NOT NULL, events TEXT NOT NULL)',
     ],
   },
 ];

@@ -12,7 +12,7 @@ type SqliteModule = typeof import('node-sqlite3-wasm');
 
 /** A row as SQLite returns it: column name → value. */
 export type Row = Record<string, SQLiteValue>;
-/** A Uint8Array is bound as a BLOB: write `CAST(? AS TEXT)` to store UTF-8 bytes as text (see utf8Parameter). */
+/** A Uint8Array is bound as a BLOB: write `CAST(? AS TEXT)` to store UTF-8 bytes as text (see transientUtf8). */
 export type Parameter = string | number | null | Uint8Array;
 
 /**
@@ -26,6 +26,9 @@ function sqlite(): SqliteModule {
   sqliteModule ??= requireAtRunTime('node-sqlite3-wasm') as SqliteModule;
   return sqliteModule;
 }
+
+/** WAL pages after which SQLite checkpoints at the end of a commit. */
+const AUTOCHECKPOINT_PAGES = 40_000;
 
 /** `full`: every commit is fsynced; `normal`: commits reach the OS but are fsynced only at checkpoints. */
 export type Synchronous = 'full' | 'normal';
@@ -55,9 +58,9 @@ export class SqliteConnection {
       const mode = connection.get('PRAGMA journal_mode = WAL')?.['journal_mode'];
       if (mode !== 'wal') throw new StoreError('unwritable', file, `cannot switch ${file} to WAL mode (got ${String(mode)})`);
       connection.exec(`PRAGMA synchronous = ${synchronous.toUpperCase()}`);
-      // Checkpoint every ~40 MB of WAL instead of SQLite's 4 MB: pages rewritten by many commits
-      // are copied into the database once, and random index pages dominate the WAL otherwise.
-      connection.exec('PRAGMA wal_autocheckpoint = 10000');
+      // The store checkpoints when writes pause (klaxon-store.ts); SQLite's own checkpoint, in the
+      // middle of a commit, only once ~160 MB of WAL have piled up under writes that never pause.
+      connection.exec(`PRAGMA wal_autocheckpoint = ${AUTOCHECKPOINT_PAGES}`);
       connection.exec('PRAGMA journal_size_limit = 33554432');
       // 16 MiB of page cache instead of 2: a history merge (history-log.ts) then finds the pages of
       // the fingerprint index it rewrites in memory.
@@ -111,6 +114,11 @@ export class SqliteConnection {
     return this.all(sql, parameters)[0];
   }
 
+  /** Copies what the WAL holds into the database file, as far as no reader needs it (there are none). */
+  checkpoint(): void {
+    this.db.exec('PRAGMA wal_checkpoint(PASSIVE)');
+  }
+
   close(): void {
     for (const statement of this.statements.values()) statement.finalize();
     this.statements.clear();
@@ -142,12 +150,18 @@ export class SqliteConnection {
   }
 }
 
+const encoder = new TextEncoder();
+let scratch = new Uint8Array(64 * 1024);
+
 /**
- * Text bound as its UTF-8 bytes, for `CAST(? AS TEXT)`: Node encodes it natively, where a bound
- * string is encoded by the binding's JavaScript a character at a time.
+ * Text to bind as its UTF-8 bytes, for `CAST(? AS TEXT)`: encoded natively into a buffer that every
+ * call reuses (the binding encodes a bound string in JavaScript, a character at a time, and
+ * Buffer.from allocates per call). The bytes are only valid until the next call: bind them at once.
  */
-export function utf8Parameter(text: string): Uint8Array {
-  return Buffer.from(text, 'utf8');
+export function transientUtf8(text: string): Uint8Array {
+  if (text.length * 3 > scratch.length) scratch = new Uint8Array(text.length * 3);
+  const { written } = encoder.encodeInto(text, scratch);
+  return scratch.subarray(0, written);
 }
 
 export function isSqliteError(error: unknown): boolean {

@@ -29,6 +29,8 @@ const DATE_TIME =
 /** Milliseconds since the epoch; 0 for Go's zero time and for the empty string. */
 export function parseApiTime(text: string): number {
   if (text === '') return 0;
+  const utc = parseUtcRfc3339(text);
+  if (utc !== undefined) return utc;
   const m = DATE_TIME.exec(text);
   if (!m || !zoneFitsFraction(m[7], m[8])) throw new ApiTimeError(lastLayoutError(text));
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -44,6 +46,48 @@ export function parseApiTime(text: string): number {
     fractionMs(fraction) -
     zoneOffsetMs(spaced ? undefined : m[8]);
   return ms === GO_ZERO_TIME_MS ? 0 : ms;
+}
+
+/**
+ * The common case without the regular expression: `2006-01-02T15:04:05Z`, with or without a
+ * fraction (as clients and JavaScript's toISOString write it). Undefined for anything else,
+ * including dates out of range, which parseApiTime then handles.
+ */
+function parseUtcRfc3339(text: string): number | undefined {
+  const n = text.length;
+  if (n < 20 || text.charCodeAt(n - 1) !== 0x5a /* Z */) return undefined;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return undefined;
+  const year = digits(text, 0, 4);
+  const month = digits(text, 5, 2);
+  const day = digits(text, 8, 2);
+  const hour = digits(text, 11, 2);
+  const minute = digits(text, 14, 2);
+  const second = digits(text, 17, 2);
+  let fraction = 0;
+  if (n > 20) {
+    if (text[19] !== '.' || n > 30) return undefined;
+    for (let i = 20; i < n - 1; i++) {
+      const digit = text.charCodeAt(i) - 0x30;
+      if (digit < 0 || digit > 9) return undefined;
+      if (i < 23) fraction += digit * 10 ** (22 - i);
+    }
+    if (n === 21) return undefined;
+  } else if (text[19] !== 'Z') return undefined;
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  if (!inRange(year, month, day, hour, minute, second)) return undefined;
+  const ms = daysFromCivil(year, month, day) * MS_PER_DAY + ((hour * 60 + minute) * 60 + second) * 1000 + fraction;
+  return ms === GO_ZERO_TIME_MS ? 0 : ms;
+}
+
+/** The number written by `count` ASCII digits at `start`; -1 if any is not a digit. */
+function digits(text: string, start: number, count: number): number {
+  let value = 0;
+  for (let i = start; i < start + count; i++) {
+    const digit = text.charCodeAt(i) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
 }
 
 /** RFC 3339 with milliseconds in UTC; 0 prints as Go's zero time. */

@@ -62,7 +62,8 @@ function withDefaultTimes(alert: PostableAlert, { now, resolveTimeout }: IngestO
 }
 
 /** The pairs with a value, a name given twice keeping its first place and its last value. */
-function nonEmptyLabels(pairs: readonly [string, string][]): [string, string][] {
+function nonEmptyLabels(pairs: readonly [string, string][]): readonly [string, string][] {
+  if (sortedWithValues(pairs)) return pairs;
   const kept: [string, string][] = [];
   // Names are distinct unless a body repeats one (keys that differ only in lone surrogates).
   const positions = pairs.length > 16 ? new Map<string, number>() : undefined;
@@ -75,6 +76,14 @@ function nonEmptyLabels(pairs: readonly [string, string][]): [string, string][] 
     } else kept[at] = [pair[0], pair[1]];
   }
   return kept;
+}
+
+/** Whether every pair has a value and the names are in strictly increasing order (so distinct). */
+function sortedWithValues(pairs: readonly [string, string][]): boolean {
+  for (let i = 0; i < pairs.length; i++) {
+    if (pairs[i]![1] === '' || (i > 0 && !(pairs[i - 1]![0] < pairs[i]![0]))) return false;
+  }
+  return true;
 }
 
 /** The label set of distinct, non-empty pairs; posted labels usually come sorted already, and need no sort. */

@@ -26,9 +26,9 @@ export function validateAlert(alert: AlertToValidate, names: NameValidation = 'l
 }
 
 function invalidPair(pairs: AlertToValidate['labels'], names: NameValidation): string | undefined {
-  for (const [name, value] of pairs) {
-    if (!isValidLabelName(name, names)) return `invalid name ${goQuote(name)}`;
-    if (!isValidLabelValue(value)) return `invalid value ${goQuote(value)}`;
+  for (const pair of pairs) {
+    if (!isValidLabelName(pair[0], names)) return `invalid name ${goQuote(pair[0])}`;
+    if (!isValidLabelValue(pair[1])) return `invalid value ${goQuote(pair[1])}`;
   }
   return undefined;
 }

@@ -12,6 +12,8 @@ export interface DispatchRoute {
   id(): string;
   /** The alert's labels that decide its group on this route. */
   groupLabels(labels: Labels): Labels;
+  /** A string equal for two label sets exactly when their group labels are, made without building them. */
+  groupLabelsKey(labels: Labels): string;
   /** `routeKey:{groupLabels}`, as upstream formats it. */
   groupKey(groupLabels: Labels): string;
 }

@@ -114,15 +114,15 @@ export class Dispatcher {
       groups = new Map();
       this.groupsByRoute.set(routeId, groups);
     }
-    const labels = route.groupLabels(alert.labels);
-    const existing = groups.get(labels.key());
+    const key = route.groupLabelsKey(alert.labels);
+    const existing = groups.get(key);
     if (existing) return existing;
-    const group: AggregationGroup = new AggregationGroup(labels, route, {
+    const group: AggregationGroup = new AggregationGroup(route.groupLabels(alert.labels), route, {
       clock: this.options.clock,
       notify: (ctx, alerts) => this.notify(group, ctx, alerts),
-      onDestroyed: (destroyed) => this.forget(routeId, destroyed),
+      onDestroyed: (destroyed) => this.forget(routeId, key, destroyed),
     });
-    groups.set(labels.key(), group);
+    groups.set(key, group);
     return group;
   }
 
@@ -136,10 +136,10 @@ export class Dispatcher {
     }
   }
 
-  private forget(routeId: string, group: AggregationGroup): void {
+  private forget(routeId: string, key: string, group: AggregationGroup): void {
     const groups = this.groupsByRoute.get(routeId);
-    if (groups?.get(group.labels.key()) !== group) return;
-    groups.delete(group.labels.key());
+    if (groups?.get(key) !== group) return;
+    groups.delete(key);
     if (groups.size === 0) this.groupsByRoute.delete(routeId);
   }
 }

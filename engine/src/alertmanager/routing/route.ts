@@ -3,7 +3,7 @@
  * sorted, depth-first matching with `continue`, and the key and ID strings that group keys and
  * the API carry.
  */
-import type { Labels } from '../../labels/labels.js';
+import { compareStrings, LABEL_KEY_SEPARATOR, type Labels } from '../../labels/labels.js';
 import type { Matcher, MatchType } from '../../labels/matcher.js';
 import { compareGoStrings } from '../../text/utf8.js';
 import type { RouteConfig } from '../config/types.js';
@@ -19,6 +19,8 @@ export class Route {
   readonly continue: boolean;
   readonly routes: readonly Route[];
   private readonly groupBySet: ReadonlySet<string>;
+  /** group_by's names, sorted and distinct. */
+  private readonly groupByNames: readonly string[];
   private cachedKey: string | undefined;
   private cachedId: string | undefined;
 
@@ -33,6 +35,7 @@ export class Route {
     this.matchers = [...config.matchers].sort(compareMatchers);
     this.continue = config.continue;
     this.groupBySet = new Set(this.opts.groupBy);
+    this.groupByNames = [...this.groupBySet].sort(compareStrings);
     this.routes = config.routes.map((child, i) => new Route(child, this, i));
   }
 
@@ -43,7 +46,8 @@ export class Route {
 
   /** Whether this route's own matchers accept the labels; a missing label counts as "". */
   matchesOwn(labels: Labels): boolean {
-    return this.matchers.every((m) => m.matches(labels.get(m.name)));
+    for (const matcher of this.matchers) if (!matcher.matches(labels.get(matcher.name))) return false;
+    return true;
   }
 
   /**
@@ -53,14 +57,20 @@ export class Route {
    * does not match.
    */
   match(labels: Labels): Route[] {
-    if (!this.matchesOwn(labels)) return [];
     const found: Route[] = [];
+    this.collectMatches(labels, found);
+    return found;
+  }
+
+  /** Adds to `found` the routes this one sends the labels to; false when it does not match them. */
+  private collectMatches(labels: Labels, found: Route[]): boolean {
+    if (!this.matchesOwn(labels)) return false;
+    const before = found.length;
     for (const child of this.routes) {
-      const matched = child.match(labels);
-      found.push(...matched);
-      if (matched.length > 0 && !child.continue) break;
+      if (child.collectMatches(labels, found) && !child.continue) break;
     }
-    return found.length > 0 ? found : [this];
+    if (found.length === before) found.push(this);
+    return true;
   }
 
   /** Upstream's Route.Key(): the matchers of the path from the root, `{}/{a="b"}`; not unique. */
@@ -86,6 +96,17 @@ export class Route {
   /** The labels that decide an alert's aggregation group on this route. */
   groupLabels(labels: Labels): Labels {
     return this.opts.groupByAll ? labels : labels.keepOnly(this.groupBySet);
+  }
+
+  /** A string equal for two label sets exactly when their group labels are, made without building them. */
+  groupLabelsKey(labels: Labels): string {
+    if (this.opts.groupByAll) return labels.key();
+    let key = '';
+    for (const name of this.groupByNames) {
+      const value = labels.get(name);
+      if (value !== '') key += name + LABEL_KEY_SEPARATOR + value + LABEL_KEY_SEPARATOR;
+    }
+    return key;
   }
 
   /** The group key of the aggregation group with these group labels: `routeKey:{a="x", b="y"}`. */

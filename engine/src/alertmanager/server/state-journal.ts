@@ -1,8 +1,10 @@
 /**
  * Carries every change of the alert manager's state into the store: alerts, silences and
  * notification-log entries put or deleted, and history events. Changes are gathered as they
- * happen and written together, on request (commit, which a request handler awaits before it
- * answers) or else once the current turn of work is done. Without a store it only counts.
+ * happen, then written together on the next turn of the event loop and committed at once. What
+ * the current turn started goes first: the first flush of a group without group_wait sends its
+ * notification without waiting for the store. A request handler awaits commit() before it
+ * answers, so an answer is never ahead of the file. Without a store it only counts.
  */
 import { notificationLogKey, type HistoryEvent, type NotificationLogEntry, type Silence, type StoredAlert } from '../model.js';
 import type { KlaxonStore } from '../../store/klaxon-store.js';
@@ -16,7 +18,10 @@ export class StateJournal implements AlertListener, SilenceListener {
   private silences = new Map<string, Silence | undefined>();
   private notifications = new Map<string, NotificationLogEntry | undefined>();
   private history: HistoryEvent[] = [];
-  private scheduled = false;
+  /** The scheduled write; settles once it is committed. */
+  private scheduled: Promise<void> | undefined;
+  /** Whether someone awaits the scheduled write (and reports its failure). */
+  private awaited = false;
   private closed = false;
   private lastWrite: Promise<void> = Promise.resolve();
 
@@ -55,9 +60,12 @@ export class StateJournal implements AlertListener, SilenceListener {
     this.schedule();
   }
 
-  /** Writes every change gathered so far; resolves once they are committed to the store's file. */
+  /** Resolves once every change gathered so far is committed to the store's file. */
   commit(): Promise<void> {
-    return this.writePending() ?? this.lastWrite;
+    if (!this.scheduled && !this.hasPending()) return this.lastWrite;
+    const written = this.schedule();
+    this.awaited = true;
+    return written;
   }
 
   /** Commits what is pending; changes after this are not written (the store is about to close). */
@@ -69,25 +77,32 @@ export class StateJournal implements AlertListener, SilenceListener {
 
   private change<T>(pending: Map<string, T | undefined>, key: string, value: T | undefined): void {
     if (this.closed) return;
-    pending.delete(key);
+    // Only the last change of a key is written; the order among keys does not matter.
     pending.set(key, value);
     this.schedule();
   }
 
-  private schedule(): void {
-    if (this.scheduled) return;
-    this.scheduled = true;
-    queueMicrotask(() => {
-      this.writePending()?.catch((error: unknown) => {
-        this.log('error', 'Failed to write state to the store', { err: (error as Error).message });
-      });
+  private schedule(): Promise<void> {
+    if (this.scheduled) return this.scheduled;
+    this.awaited = false;
+    const written = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      this.scheduled = undefined;
+      return this.writePending() ?? this.lastWrite;
     });
+    written.catch((error: unknown) => {
+      if (!this.awaited) this.log('error', 'Failed to write state to the store', { err: (error as Error).message });
+    });
+    this.scheduled = written;
+    return written;
   }
 
-  /** Hands the gathered changes to the store; undefined when there were none. */
+  private hasPending(): boolean {
+    return this.alerts.size + this.silences.size + this.notifications.size + this.history.length > 0;
+  }
+
+  /** Hands the gathered changes to the store and commits them; undefined when there were none. */
   private writePending(): Promise<void> | undefined {
-    this.scheduled = false;
-    if (this.alerts.size + this.silences.size + this.notifications.size + this.history.length === 0) return undefined;
+    if (!this.hasPending()) return undefined;
     const [alerts, silences, notifications, history] = [this.alerts, this.silences, this.notifications, this.history];
     this.alerts = new Map();
     this.silences = new Map();
@@ -99,6 +114,8 @@ export class StateJournal implements AlertListener, SilenceListener {
     const { puts: putSilences, deletes: deleteSilences } = split(silences);
     const { puts: putNotificationLog, deletes: deleteNotificationLog } = split(notifications);
     const written = store.writeChanges({ putAlerts, deleteAlerts, putSilences, deleteSilences, putNotificationLog, deleteNotificationLog, history });
+    // Committed now, rather than on the turn after this one.
+    void store.flush().catch(() => undefined);
     // Later commits wait on this one too; their own failures are reported by their own promise.
     this.lastWrite = written.catch(() => undefined);
     return written;

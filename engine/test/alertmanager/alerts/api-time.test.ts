@@ -55,6 +55,38 @@ describe('parseApiTime', () => {
   });
 });
 
+describe('parseApiTime on UTC times', () => {
+  const outcome = (text: string) => {
+    try {
+      return parseApiTime(text);
+    } catch (e) {
+      if (e instanceof ApiTimeError) return 'error';
+      throw e;
+    }
+  };
+
+  it('reads `...Z` as the same instant written with a +00:00 zone, or refuses both', () => {
+    // Ranges one past each field's limit, so that most times are valid and some are not.
+    const field = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+        field(13),
+        field(32),
+        field(24),
+        field(60),
+        field(60),
+        fc.option(fc.stringMatching(/^[0-9]{0,10}$/), { nil: undefined }),
+        (year, month, day, hour, minute, second, fraction) => {
+          const local = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction === undefined ? '' : `.${fraction}`}`;
+          expect(outcome(`${local}Z`)).toBe(outcome(`${local}+00:00`));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});
+
 describe('formatApiTime', () => {
   it('prints RFC 3339 with milliseconds in UTC, and 0 as Go zero time', () => {
     expect(formatApiTime(utc(2026, 11, 27, 5))).toBe('2026-11-27T05:00:00.000Z');

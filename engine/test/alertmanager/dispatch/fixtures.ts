@@ -15,6 +15,7 @@ export function route(key: string, opts: Partial<RouteOpts>, id = key): Dispatch
     opts: full,
     id: () => id,
     groupLabels: (labels: Labels) => (full.groupByAll ? labels : labels.keepOnly(full.groupBy)),
+    groupLabelsKey: (labels: Labels) => (full.groupByAll ? labels : labels.keepOnly(full.groupBy)).key(),
     groupKey: (groupLabels: Labels) => `${key}:${formatGroupLabels(groupLabels)}`,
   };
 }
