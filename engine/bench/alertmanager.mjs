@@ -2,14 +2,18 @@
 //  - ingest: 100,000 alerts posted in batches of 100 (4 requests in flight), alerts per second and
 //    the server's peak resident memory (VmHWM), Klaxon with its SQLite store on;
 //  - notification latency: with group_wait 0s, time from POST of a new alert to the webhook
-//    sink receiving it, p50 and p99 over many alerts sent one at a time.
+//    sink receiving it, p50 and p99 over many alerts sent one at a time (after a few not counted).
 //
-//   node engine/bench/alertmanager.mjs [--alerts N] [--latency N] [--only klaxon|alertmanager] [--klaxon PATH]
+//   node engine/bench/alertmanager.mjs [--alerts N] [--latency N] [--rounds N] [--only klaxon|alertmanager] [--klaxon PATH]
+//
+// The client posts over keep-alive node:http connections and is warmed up before the first
+// measurement; rounds alternate which server goes first (A B, B A, ...) and medians are reported,
+// so neither side pays for a cold client or a machine that got busier.
 //
 // Needs engine/dist (npm run build) and /usr/bin/prometheus-alertmanager.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { Agent, createServer, request as httpRequest } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -23,6 +27,8 @@ const ALERTS = option('--alerts', 100_000);
 const LATENCY_SAMPLES = option('--latency', 300);
 const BATCH = 100;
 const IN_FLIGHT = 4;
+const ROUNDS = option('--rounds', 3);
+const agent = new Agent({ keepAlive: true, maxSockets: IN_FLIGHT });
 
 async function freePort() {
   const server = createNetServer();
@@ -138,10 +144,33 @@ function alertBatch(start, prefix) {
   }));
 }
 
-async function post(url, body) {
-  const response = await fetch(`${url}/api/v2/alerts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  await response.arrayBuffer();
-  if (response.status !== 200) throw new Error(`POST /api/v2/alerts answered ${response.status}`);
+function post(url, body) {
+  const payload = Buffer.from(JSON.stringify(body));
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      `${url}/api/v2/alerts`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': payload.length } },
+      (response) => {
+        response.resume();
+        response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`POST /api/v2/alerts answered ${response.statusCode}`))));
+      },
+    );
+    request.on('error', reject);
+    request.end(payload);
+  });
+}
+
+/** Runs the client's code paths (batch building, JSON, keep-alive posts) hot before anything is measured. */
+async function warmUpClient() {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => response.end());
+  });
+  const port = await freePort();
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) await Promise.all(Array.from({ length: IN_FLIGHT }, (_, j) => post(url, alertBatch((i * IN_FLIGHT + j) * BATCH, 'warm'))));
+  await new Promise((resolve) => server.close(resolve));
 }
 
 async function ingest(server) {
@@ -157,9 +186,12 @@ async function ingest(server) {
   return { alertsPerSecond: (batches.length * BATCH) / seconds, seconds, peakRssMb: server.peakRssMb() };
 }
 
+/** Both servers first handle WARM_UP_ALERTS alerts that are not counted: a long-running server's latency is measured, not its first requests. */
+const WARM_UP_ALERTS = 50;
+
 async function latency(server, sink) {
   const times = [];
-  for (let i = 0; i < LATENCY_SAMPLES; i++) {
+  for (let i = -WARM_UP_ALERTS; i < LATENCY_SAMPLES; i++) {
     const seq = `${i}`;
     const sent = performance.now();
     await post(server.url, [{ labels: { alertname: 'Latency', seq }, startsAt: new Date().toISOString() }]);
@@ -167,7 +199,7 @@ async function latency(server, sink) {
       if (performance.now() - sent > 10_000) throw new Error(`alert ${seq} did not reach the sink within 10 s`);
       await new Promise((r) => setImmediate(r));
     }
-    times.push(sink.arrivals.get(seq) - sent);
+    if (i >= 0) times.push(sink.arrivals.get(seq) - sent);
   }
   times.sort((a, b) => a - b);
   const at = (q) => times[Math.min(times.length - 1, Math.floor(q * times.length))];
@@ -187,25 +219,44 @@ async function measure(kind) {
   }
 }
 
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
 async function main() {
   if (spawnSync('sh', ['-c', 'command -v prometheus-alertmanager']).status !== 0) throw new Error('prometheus-alertmanager is not installed');
+  await warmUpClient();
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1] : undefined;
   if (only) {
     console.log(only, await measure(only));
     return;
   }
-  const klaxon = await measure('klaxon');
-  const upstream = await measure('alertmanager');
+  const results = { klaxon: [], alertmanager: [] };
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? ['klaxon', 'alertmanager'] : ['alertmanager', 'klaxon'];
+    for (const kind of order) results[kind].push(await measure(kind));
+  }
   const f = (n, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
-  console.log(`## alert manager: klaxon serve (SQLite store) vs prometheus-alertmanager 0.25`);
+  const summary = (kind) => {
+    const runs = results[kind];
+    return {
+      alertsPerSecond: median(runs.map((r) => r.alertsPerSecond)),
+      each: runs.map((r) => f(r.alertsPerSecond)).join(', '),
+      peakRssMb: Math.max(...runs.map((r) => r.peakRssMb)),
+      p50: median(runs.map((r) => r.p50)),
+      p99: median(runs.map((r) => r.p99)),
+    };
+  };
+  const klaxon = summary('klaxon');
+  const upstream = summary('alertmanager');
+  console.log(`## alert manager: klaxon serve (SQLite store) vs prometheus-alertmanager 0.25, ${ROUNDS} rounds in alternating order, medians`);
   console.log(`ingest: ${f(ALERTS)} alerts in batches of ${BATCH}, ${IN_FLIGHT} requests in flight`);
-  console.log(`  klaxon:        ${f(klaxon.alertsPerSecond)} alerts/s (${f(klaxon.seconds, 2)} s), peak RSS ${f(klaxon.peakRssMb)} MB`);
-  console.log(`  alertmanager:  ${f(upstream.alertsPerSecond)} alerts/s (${f(upstream.seconds, 2)} s), peak RSS ${f(upstream.peakRssMb)} MB`);
+  console.log(`  klaxon:        ${f(klaxon.alertsPerSecond)} alerts/s (rounds: ${klaxon.each}), peak RSS ${f(klaxon.peakRssMb)} MB`);
+  console.log(`  alertmanager:  ${f(upstream.alertsPerSecond)} alerts/s (rounds: ${upstream.each}), peak RSS ${f(upstream.peakRssMb)} MB`);
   const ratio = klaxon.alertsPerSecond / upstream.alertsPerSecond;
   console.log(`  ratio: klaxon ingests ${f(ratio, 2)}x as fast; goal >= 1x: ${ratio >= 1 ? 'met' : 'NOT met'}`);
-  console.log(`notification latency, POST to webhook sink, group_wait 0s, ${LATENCY_SAMPLES} alerts one at a time`);
+  console.log(`notification latency, POST to webhook sink, group_wait 0s, ${LATENCY_SAMPLES} alerts one at a time after ${WARM_UP_ALERTS} not counted`);
   console.log(`  klaxon:        p50 ${f(klaxon.p50, 1)} ms, p99 ${f(klaxon.p99, 1)} ms`);
   console.log(`  alertmanager:  p50 ${f(upstream.p50, 1)} ms, p99 ${f(upstream.p99, 1)} ms`);
+  agent.destroy();
 }
 
 await main();

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { routesCommand } from '../../src/cli/routes-command.js';
+import { TWO_ROUTES_TREE } from '../alertmanager/routing/two-routes-tree.js';
 
 const CONFIG = `route:
   receiver: default
@@ -62,17 +63,8 @@ describe('klaxon routes', () => {
   });
 
   it('show prints the whole tree, and is what routes does without an action', async () => {
-    const expected = [
-      'Routing tree:',
-      '.',
-      '└── default-route  receiver: default',
-      '    ├── {test=~"^(?:^[12]$)$"}  continue: true  receiver: test1',
-      '    └── {test="2"}  receiver: test2',
-      '',
-      '',
-    ].join('\n');
-    expect(await run('show', '--config.file', file)).toEqual({ stdout: expected, stderr: '', status: 0 });
-    expect(await run('--config.file', file)).toEqual({ stdout: expected, stderr: '', status: 0 });
+    expect(await run('show', '--config.file', file)).toEqual({ stdout: TWO_ROUTES_TREE, stderr: '', status: 0 });
+    expect(await run('--config.file', file)).toEqual({ stdout: TWO_ROUTES_TREE, stderr: '', status: 0 });
   });
 
   it('prints the problems of a bad config with their places and exits 1', async () => {

@@ -1,14 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadAlertmanagerConfig } from '../../../src/alertmanager/config/load-config.js';
+import { CONFIG_FIXTURES_DIR, readFixtures } from '../../fixtures/alertmanager/fixtures.js';
 
-const FIXTURES = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../../shared/peer/alertmanager/config-testdata');
-const SEEDS = readdirSync(FIXTURES)
-  .filter((f) => f.endsWith('.yml'))
-  .map((f) => readFileSync(join(FIXTURES, f), 'utf8'));
+const SEEDS = readFixtures(CONFIG_FIXTURES_DIR).map((f) => f.text);
 
 /** Loads and checks what must hold for any input: no exception, every problem located inside the text. */
 function loadsSafely(text: string): void {
@@ -53,7 +48,7 @@ describe('loadAlertmanagerConfig on hostile input', () => {
     fc.assert(fc.property(fc.array(yamlish, { maxLength: 80 }).map((parts) => parts.join('')), loadsSafely), { numRuns: 1000 });
   });
 
-  it("… on mutations of Alertmanager's config fixtures", () => {
+  it('… on mutations of the config fixtures', () => {
     expect(SEEDS.length).toBeGreaterThan(20);
     fc.assert(fc.property(mutated, loadsSafely), { numRuns: 1500 });
   });
