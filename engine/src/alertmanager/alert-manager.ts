@@ -24,7 +24,7 @@ import { DEFAULT_MAINTENANCE_INTERVAL_MS, DEFAULT_RETENTION_MS, NotificationLog 
 import { isResolvedAt } from './notify/alert-status.js';
 import { selectSilences, type FilterMatcher, type GettableSilence } from './silences/gettable-silence.js';
 import { Silences, type SetSilenceResult, type SilenceInput } from './silences/silences.js';
-import { ConfigGeneration, type GenerationContext } from './server/config-generation.js';
+import { ConfigGeneration, type GenerationContext, type IntegrationFactory } from './server/config-generation.js';
 import { ConfigLoadError, loadManagerConfig, type LoadedManagerConfig } from './server/load-manager-config.js';
 import { silentLogger, type Logger } from './server/log.js';
 import { shownConfig } from './server/redact-secrets.js';
@@ -49,6 +49,8 @@ export interface AlertManagerOptions {
   /** Tests fix these: backoff randomisation and silence IDs. */
   random?: () => number;
   newSilenceId?: () => string;
+  /** Replaces the receivers' integrations: `klaxon simulate` records notifications instead of sending them. */
+  integrationFor?: IntegrationFactory;
 }
 
 /** Alerts forwarded by another Alertmanager's webhook, and where they come from. */
@@ -121,7 +123,7 @@ export class AlertManager {
         silences.load(store.listSilences());
         nflog.load(store.listNotificationLog());
       }
-      const context: GenerationContext = { clock, provider, marker, silences, nflog, externalURL, log, record, random: options.random };
+      const context: GenerationContext = { clock, provider, marker, silences, nflog, externalURL, log, record, random: options.random, integrationFor: options.integrationFor };
       const manager = new AlertManager(options, store, provider, silences, journal, context, loaded);
       manager.begin(nflog, retention);
       for (const warning of loaded.warnings) log('warn', 'Configuration warning', { problem: warning });

@@ -1,15 +1,20 @@
 /**
  * `klaxon simulate RULE_FILE... --series FILE | --prometheus URL`: evaluates rule groups over
  * series, on the groups' intervals, and prints when each alert went pending, fired and resolved,
- * with values and rendered annotations, then a summary per alerting rule.
+ * with values and rendered annotations, then a summary per alerting rule. With
+ * `--alertmanager.config`, the alerts go through the alert manager and the notifications it would
+ * send are listed too.
  */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { ConfigLoadError } from '../alertmanager/alert-manager.js';
 import { wallClock } from '../clock.js';
 import { formatFileProblem, type FileProblem } from '../file-problem.js';
 import type { RuleGroup } from '../rules/rule.js';
 import { loadRuleFile } from '../rules/load-rule-file.js';
-import { simulateGroups } from '../rules/simulate.js';
+import { simulateGroups, type SimulationOptions } from '../rules/simulate.js';
+import { NotificationSimulation } from '../simulate/notification-simulation.js';
+import { simulateWithNotifications } from '../simulate/simulate-notifications.js';
 import type { LoadedSeries } from '../series/loaded-series.js';
 import { PrometheusApi, PrometheusApiError } from '../series/prometheus/api-client.js';
 import { loadFromPrometheus } from '../series/prometheus/prometheus-source.js';
@@ -30,6 +35,14 @@ const OPTIONS = `Options:
   --end TIME                End (default: the last sample; with --prometheus: now)
   --step DURATION           Evaluation interval of groups that set none (default 1m)
   --format text|json        Output format (default text)
+  --alertmanager.config FILE
+                            An Alertmanager configuration: the alerts the rules send (as
+                            Prometheus sends them) go through its routes, grouping, inhibition
+                            and time intervals, and the notifications that would go out are
+                            listed, with their receiver and reason; nothing is sent
+  --rules.alert.resend-delay DURATION
+                            How long Prometheus waits before sending a firing alert again
+                            (default 1m)
   --external-url URL        Prometheus's external URL, for generatorURL and $externalURL
   --external-label NAME=VALUE
                             An external label, for $externalLabels (repeatable)
@@ -40,6 +53,10 @@ const OPTIONS = `Options:
 TIME is an RFC 3339 date, Unix seconds, now, now-DURATION, or a duration counted from the
 first sample of --series. Groups are evaluated at the start and then every interval; groups
 due at the same time in file order.
+
+With --alertmanager.config, the alerts an evaluation sends reach the alert manager just after
+its timers due at that time; the alert manager runs to the end of the simulation. Series counted
+from 0 start at 1970-01-01T00:00:00Z, which is the time mute and active time intervals see.
 
 Series files:
   .yml, .yaml  promtool's input shape: interval: 1m, input_series: [{series: 'up{job="a"}', values: '1x30 0x9'}]
@@ -56,7 +73,9 @@ function help(name: string): string {
 Evaluates Prometheus rule files over series as Prometheus would have: rule groups in order at
 their intervals, recording rules feeding later rules, alerts through the pending, firing and
 resolved states. Prints each alert's transitions with values and annotations, then a summary
-per alerting rule (times fired, time firing, flaps). Exits with 1 when a file has errors.
+per alerting rule (times fired, time firing, flaps). Given an Alertmanager configuration, also
+the notifications Alertmanager would have sent, and how many per receiver. Exits with 1 when a
+file has errors.
 
 ${OPTIONS}`;
 }
@@ -83,6 +102,8 @@ async function runSimulation(name: string, args: string[], io: CliIO): Promise<n
       step: { type: 'string' },
       interval: { type: 'string' },
       format: { type: 'string' },
+      'alertmanager.config': { type: 'string' },
+      'rules.alert.resend-delay': { type: 'string' },
       'external-url': { type: 'string' },
       'external-label': { type: 'string', multiple: true },
       header: { type: 'string', multiple: true },
@@ -106,6 +127,8 @@ async function runSimulation(name: string, args: string[], io: CliIO): Promise<n
   const externalLabels = keyValues(values['external-label'] ?? [], '=', '--external-label');
   const headers = keyValues(values.header ?? [], ':', '--header');
   const externalURL = values['external-url'] ?? '';
+  const resendDelayMs = durationMs(values['rules.alert.resend-delay'] ?? '1m', '--rules.alert.resend-delay');
+  if (resendDelayMs <= 0) throw new UsageError('--rules.alert.resend-delay must be positive');
 
   const problems: { problem: FileProblem; index: LineIndex }[] = [];
   const groups: RuleGroup[] = [];
@@ -123,14 +146,23 @@ async function runSimulation(name: string, args: string[], io: CliIO): Promise<n
     const index = new LineIndex(text);
     problems.push(...series.problems.map((problem) => ({ problem, index })));
   }
-  for (const { problem, index } of problems) io.stderr(formatFileProblem(problem, index) + '\n');
-  if (problems.some(({ problem }) => problem.severity === 'error')) return 1;
-
   const nowMs = wallClock.now();
   const bases = { nowMs, dataStartMs: series?.firstMs };
   const startMs = values.start ? parseTimeOption(values.start, '--start', bases) : (series?.firstMs ?? nowMs - 3_600_000);
   const endMs = values.end ? parseTimeOption(values.end, '--end', bases) : (series?.lastMs ?? nowMs);
   if (endMs < startMs) throw new UsageError('--end must not be before --start');
+
+  const configFile = values['alertmanager.config'];
+  const alertmanager = configFile === undefined ? undefined : await startAlertmanager(configFile, startMs);
+  for (const { problem, index } of problems) io.stderr(formatFileProblem(problem, index) + '\n');
+  if (alertmanager instanceof ConfigLoadError) {
+    io.stderr(alertmanager.message + '\n');
+    return 1;
+  }
+  if (problems.some(({ problem }) => problem.severity === 'error')) {
+    await alertmanager?.close();
+    return 1;
+  }
 
   const progress: ProgressBar = io.stderrIsTTY ? progressBar(io.stderr, 'simulating') : noProgress;
   if (!series) {
@@ -148,22 +180,39 @@ async function runSimulation(name: string, args: string[], io: CliIO): Promise<n
       if (!(e instanceof PrometheusApiError)) throw e;
       fetching.done();
       io.stderr(`klaxon ${name}: ${e.message}\n`);
+      await alertmanager?.close();
       return 1;
     }
     fetching.done();
   }
   const span = { startMs, endMs, seriesCount: series.store.seriesCount, times: series.times };
-  const result = simulateGroups(groups, series.store, {
+  const options: SimulationOptions = {
     startMs,
     endMs,
     defaultIntervalMs,
     externalLabels,
     externalURL,
+    resendDelayMs,
     onProgress: (atMs) => progress.update(endMs === startMs ? 1 : (atMs - startMs) / (endMs - startMs)),
-  });
+  };
+  const { result, notifications } = alertmanager
+    ? await simulateWithNotifications(groups, series.store, options, alertmanager)
+    : { result: simulateGroups(groups, series.store, options), notifications: undefined };
   progress.done();
-  io.stdout(format === 'json' ? simulationJson(groups, result, span) : formatTimeline(groups, result, span));
+  for (const warning of notifications?.warnings ?? []) io.stderr(warning + '\n');
+  io.stdout(format === 'json' ? simulationJson(groups, result, span, notifications) : formatTimeline(groups, result, span, notifications));
   return 0;
+}
+
+/** The simulated alert manager for the configuration file, or the error that refuses the file. */
+async function startAlertmanager(configFile: string, startMs: number): Promise<NotificationSimulation | ConfigLoadError> {
+  const configText = await readText(configFile);
+  try {
+    return await NotificationSimulation.start({ configFile, configText, startMs });
+  } catch (e) {
+    if (e instanceof ConfigLoadError) return e;
+    throw e;
+  }
 }
 
 async function readText(file: string): Promise<string> {

@@ -1,11 +1,17 @@
-/** The `--format json` output of `klaxon simulate` (and `run`), for tools. */
+/**
+ * The `--format json` output of `klaxon simulate` (and `run`), for tools; `notifications` and
+ * `rejectedAlerts` only when an Alertmanager config was given.
+ */
 import type { AlertTransition } from '../rules/alert-state.js';
 import type { RuleGroup } from '../rules/rule.js';
 import type { SimulationResult } from '../rules/simulate.js';
 import { alertTimelines, summarizeRules } from '../rules/simulation-report.js';
+import type { Labels } from '../labels/labels.js';
+import type { RecordedNotification } from '../alertmanager/notify/recording-integration.js';
+import type { NotificationSimulationResult } from '../simulate/notification-simulation.js';
 import { formatSimulationTime, type SimulationSpan } from './simulation-time.js';
 
-export function simulationJson(groups: readonly RuleGroup[], result: SimulationResult, span: SimulationSpan): string {
+export function simulationJson(groups: readonly RuleGroup[], result: SimulationResult, span: SimulationSpan, notifications?: NotificationSimulationResult): string {
   const time = (ms: number) => formatSimulationTime(ms, span.times);
   const transitions = result.transitions.map(({ rule, group, transition }) => ({
     group: group.name,
@@ -40,6 +46,10 @@ export function simulationJson(groups: readonly RuleGroup[], result: SimulationR
     alerts,
     summary,
     errors,
+    ...(notifications && {
+      notifications: notifications.notifications.map((n) => notificationJson(n, time)),
+      rejectedAlerts: notifications.rejected.map((r) => ({ atMs: r.atMs, time: time(r.atMs), message: r.message })),
+    }),
   };
   return JSON.stringify(body, null, 2) + '\n';
 }
@@ -53,6 +63,22 @@ function transitionJson(t: AlertTransition, time: (ms: number) => string) {
     value: jsonNumber(t.value),
     annotations: t.annotations.toObject(),
     ...(t.cause ? { cause: t.cause } : {}),
+  };
+}
+
+function notificationJson(n: RecordedNotification, time: (ms: number) => string) {
+  const alert = (labels: Labels) => ({ alert: labels.get('alertname'), labels: labels.toObject() });
+  return {
+    atMs: n.atMs,
+    time: time(n.atMs),
+    receiver: n.receiver,
+    integration: n.integration,
+    index: n.index,
+    groupKey: n.groupKey,
+    groupLabels: n.groupLabels.toObject(),
+    reason: n.reason,
+    firing: n.firing.map(alert),
+    resolved: n.resolved.map(alert),
   };
 }
 

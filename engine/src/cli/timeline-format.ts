@@ -1,15 +1,20 @@
 /**
  * The people-readable output of `klaxon simulate` (and `run`): a time-ordered table of alert
- * state changes with values and rendered annotations, a summary per alerting rule, and errors.
+ * state changes with values and rendered annotations, the notifications that would go out, a
+ * summary per alerting rule (and receiver), and errors.
  */
 import { formatDurationMs } from '../promql/duration.js';
 import type { AlertTransition } from '../rules/alert-state.js';
 import type { RuleGroup } from '../rules/rule.js';
 import type { SimulationResult } from '../rules/simulate.js';
 import { summarizeRules, type RuleSummary } from '../rules/simulation-report.js';
+import type { NotificationSimulationResult } from '../simulate/notification-simulation.js';
+import { notificationLines, receiverSummaryLines } from './notifications-format.js';
+import { alignColumns } from './text-table.js';
 import { formatSimulationTime, type SimulationSpan } from './simulation-time.js';
 
-export function formatTimeline(groups: readonly RuleGroup[], result: SimulationResult, span: SimulationSpan): string {
+/** With `notifications` (an Alertmanager config was given), a section of them follows the timelines and the summary counts them per receiver. */
+export function formatTimeline(groups: readonly RuleGroup[], result: SimulationResult, span: SimulationSpan, notifications?: NotificationSimulationResult): string {
   const at = (ms: number) => formatSimulationTime(ms, span.times);
   const rules = groups.flatMap((g) => g.rules);
   const alerting = rules.filter((r) => r.kind === 'alert').length;
@@ -26,13 +31,15 @@ export function formatTimeline(groups: readonly RuleGroup[], result: SimulationR
       notes.set(rows.length - 1, [...transition.annotations].map(([name, text]) => annotationNote(name, text)));
     }
   }
-  table(rows).forEach((line, i) => {
+  alignColumns(rows).forEach((line, i) => {
     lines.push(line);
     for (const note of notes.get(i) ?? []) lines.push(`      ${note}`);
   });
   if (rows.length === 1) lines.push('(no alert became pending)');
+  if (notifications) lines.push('', ...notificationLines(notifications, at));
   lines.push('', 'Summary:');
   for (const summary of summarizeRules(groups, result, span.endMs)) lines.push(`  ${summaryLine(summary)}`);
+  if (notifications) for (const line of receiverSummaryLines(notifications)) lines.push(`  ${line}`);
   lines.push(...errorLines(result, at));
   return lines.join('\n') + '\n';
 }
@@ -83,9 +90,4 @@ function formatValue(v: number): string {
   if (Number.isNaN(v)) return 'NaN';
   if (!Number.isFinite(v)) return v > 0 ? '+Inf' : '-Inf';
   return Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(4)));
-}
-
-function table(rows: string[][]): string[] {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
-  return rows.map((r) => r.map((cell, c) => cell.padEnd(widths[c]!)).join('  ').trimEnd());
 }

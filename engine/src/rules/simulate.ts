@@ -31,6 +31,19 @@ export interface SimulationResult {
 }
 
 export function simulateGroups(groups: readonly RuleGroup[], store: MemoryStore, options: SimulationOptions): SimulationResult {
+  const steps = simulationSteps(groups, store, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * The simulation one group evaluation at a time: yields the time of each evaluation once it has
+ * run (and sent its alerts to `options.onAlerts`), so that a caller can act between evaluations;
+ * returns the result.
+ */
+export function* simulationSteps(groups: readonly RuleGroup[], store: MemoryStore, options: SimulationOptions): Generator<number, SimulationResult> {
   const evalOptions = { defaultSubqueryStepMs: options.defaultIntervalMs, deferAnnotations: true, ...options };
   const batched = new BatchedRuleQuery(store, evalOptions);
   const ruleQuery: RuleQuery = (rule, expr, timeMs) => batched.query(rule, expr, timeMs);
@@ -50,6 +63,7 @@ export function simulateGroups(groups: readonly RuleGroup[], store: MemoryStore,
     for (const { rule, transition } of step.transitions) result.transitions.push({ rule, group: evaluator.group, transition });
     for (const error of step.errors) result.errors.push({ ...error, group: evaluator.group });
     options.onProgress?.(atMs);
+    yield atMs;
   }
   return result;
 }

@@ -108,6 +108,64 @@ describe('klaxon simulate', () => {
     expect(stderr).toContain('bad.csv:3:1: error: invalid timestamp "later"');
   });
 
+  describe('--alertmanager.config', () => {
+    const config = file('alertmanager.yml', `route:
+  receiver: team
+  group_by: [alertname]
+  group_wait: 30s
+  group_interval: 1m
+receivers:
+  - name: team
+    webhook_configs: [{url: 'http://team.example/'}]
+  - name: unused
+`);
+    const withConfig = ['simulate', rules, '--series', series, '--alertmanager.config', config];
+
+    it('lists the notifications after the timelines and counts them per receiver in the summary', async () => {
+      const { status, stdout, stderr } = await klaxon(withConfig);
+      expect([status, stderr]).toEqual([0, '']);
+      const section = stdout.slice(stdout.indexOf('Notifications'), stdout.indexOf('Summary:'));
+      expect(stdout).toMatch(/^7m\s+resolved\s+Down.*\n\nNotifications the alert manager would send \(recorded, none sent\):\n/m);
+      expect(section.split('\n').slice(1, 6).map((l) => l.split(/\s{2,}/).join('|'))).toEqual([
+        'TIME|RECEIVER|INTEGRATION|FIRING|RESOLVED|GROUP|REASON',
+        '2m30s|team|webhook[0]|1|0|{alertname="Down"}|first notification',
+        '4m30s|team|webhook[0]|0|1|{alertname="Down"}|all alerts resolved',
+        '6m30s|team|webhook[0]|1|0|{alertname="Down"}|first notification',
+        '7m30s|team|webhook[0]|0|1|{alertname="Down"}|all alerts resolved',
+      ]);
+      expect(stdout).toMatch(/^ {2}receiver team: 4 notification\(s\)\n {2}receiver unused: no notifications$/m);
+    });
+
+    it('writes the notifications into the JSON, the same on every run', async () => {
+      const first = await klaxon([...withConfig, '--format', 'json']);
+      expect(first.status).toBe(0);
+      const out = JSON.parse(first.stdout);
+      expect(out.notifications[0]).toEqual({
+        atMs: 150_000, time: '2m30s', receiver: 'team', integration: 'webhook', index: 0, groupKey: '{}:{alertname="Down"}',
+        groupLabels: { alertname: 'Down' }, reason: 'first notification',
+        firing: [{ alert: 'Down', labels: { alertname: 'Down', instance: 'a', severity: 'page' } }], resolved: [],
+      });
+      expect(out.notifications.map((n: { time: string; reason: string }) => `${n.time} ${n.reason}`)).toEqual([
+        '2m30s first notification', '4m30s all alerts resolved', '6m30s first notification', '7m30s all alerts resolved',
+      ]);
+      expect(out.rejectedAlerts).toEqual([]);
+      expect((await klaxon([...withConfig, '--format', 'json'])).stdout).toBe(first.stdout);
+      expect(JSON.parse((await klaxon(['simulate', '--format', 'json', rules, '--series', series])).stdout)).not.toHaveProperty('notifications');
+    });
+
+    it('reports configuration errors with their places and exits with 1', async () => {
+      const bad = file('bad-alertmanager.yml', 'route:\n  receiver: nobody\n  group_wait: 3x\nreceivers:\n  - name: team\n');
+      const { status, stdout, stderr } = await klaxon(['simulate', rules, '--series', series, '--alertmanager.config', bad]);
+      expect([status, stdout]).toEqual([1, '']);
+      expect(stderr).toBe(`${bad}:2:13: error: undefined receiver "nobody" used in route\n${bad}:3:15: error: invalid duration in \`group_wait\`: unknown unit "x" in duration "3x"\n`);
+    });
+
+    it('documents the option and checks the resend delay', async () => {
+      expect((await klaxon(['simulate', '--help'])).stdout).toMatch(/--alertmanager\.config FILE\n\s+An Alertmanager configuration/);
+      expect((await klaxon([...withConfig, '--rules.alert.resend-delay', 'soon'])).status).toBe(2);
+    });
+  });
+
   describe('--prometheus', () => {
     let server: Server;
     let url: string;

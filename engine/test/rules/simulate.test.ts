@@ -4,7 +4,10 @@ import { evaluationSchedule } from '../../src/rules/evaluation-schedule.js';
 import { GroupEvaluator } from '../../src/rules/group-evaluator.js';
 import { simulateGroups } from '../../src/rules/simulate.js';
 import { loadNotationFile } from '../../src/series/notation-file.js';
+import type { AlertTransition } from '../../src/rules/alert-state.js';
+import type { RuleGroup } from '../../src/rules/rule.js';
 import { queryAt } from './rules-helpers.js';
+import { ruleFileText } from './rule-file-text.js';
 import { loadInputSeriesFile } from '../../src/series/input-series-file.js';
 
 const MIN = 60_000;
@@ -51,34 +54,29 @@ describe('loadInputSeriesFile', () => {
 });
 
 describe('simulateGroups batching', () => {
-  const rules = `groups:
-  - name: fast
-    interval: 30s
-    rules:
-      - record: job:req:rate2m
-        expr: sum by (job) (rate(req_total[2m]))
-      - alert: HighRate
-        expr: job:req:rate2m > 0.5
-        for: 1m
-      - alert: Down
-        expr: up == 0
-        for: 1m
-        keep_firing_for: 2m
-  - name: slow
-    interval: 2m
-    query_offset: 1m
-    rules:
-      - alert: Spiky
-        expr: max_over_time(rate(req_total[2m])[6m:1m]) > 1 unless on (instance) up == 0
-      - alert: Gone
-        expr: absent(up{instance="c"})
-      - alert: Clash
-        expr: label_replace(req_total, "instance", "x", "instance", "(a|b)") > 0
-      - alert: AtStart
-        expr: req_total @ start() - req_total offset 3m > 5
-      - alert: Meta
-        expr: count(ALERTS{alertstate="firing"}) > 1
-`;
+  const rules = ruleFileText([
+    {
+      name: 'fast',
+      interval: '30s',
+      rules: [
+        { record: 'job:req:rate2m', expr: 'sum by (job) (rate(req_total[2m]))' },
+        { alert: 'HighRate', expr: 'job:req:rate2m > 0.5', for: '1m' },
+        { alert: 'Down', expr: 'up == 0', for: '1m', keep_firing_for: '2m' },
+      ],
+    },
+    {
+      name: 'slow',
+      interval: '2m',
+      query_offset: '1m',
+      rules: [
+        { alert: 'Spiky', expr: 'max_over_time(rate(req_total[2m])[6m:1m]) > 1 unless on (instance) up == 0' },
+        { alert: 'Gone', expr: 'absent(up{instance="c"})' },
+        { alert: 'Clash', expr: 'label_replace(req_total, "instance", "x", "instance", "(a|b)") > 0' },
+        { alert: 'AtStart', expr: 'req_total @ start() - req_total offset 3m > 5' },
+        { alert: 'Meta', expr: 'count(ALERTS{alertstate="firing"}) > 1' },
+      ],
+    },
+  ]);
   const series = `load 30s
   req_total{job="api", instance="a"} 0+5x60 300+90x60
   req_total{job="api", instance="b"} 0+7x30 _x20 200+7x70
@@ -88,75 +86,77 @@ describe('simulateGroups batching', () => {
   up{job="db", instance="c"} 1x60 stale
 `;
 
+  /** One line a transition or error. */
+  const line = (atMs: number, rule: { name: string }, what: string) => `${atMs / 1000}s ${rule.name} ${what}`;
+  const transitionLine = (rule: { name: string }, t: AlertTransition) => line(t.atMs, rule, `${t.labels} ${t.from}->${t.to} ${t.value}`);
+
   /** Every group evaluated one instant query at a time, in the simulation's order. */
-  function unbatched(groups: ReturnType<typeof loadRuleFile>['groups'], endMs: number) {
+  function unbatched(groups: RuleGroup[], endMs: number) {
     const store = loadNotationFile(series, 's.txt').store;
     const evaluators = groups.map((g) => new GroupEvaluator(g, store, { defaultSubqueryStepMs: MIN }));
     const out: string[] = [];
     for (const { atMs, group } of evaluationSchedule(evaluators.map((e) => e.intervalMs), 0, endMs)) {
       const step = evaluators[group]!.evaluateAt(atMs);
-      for (const { rule, transition: t } of step.transitions) out.push(`${t.atMs / 1000}s ${rule.name} ${t.labels} ${t.from}->${t.to} ${t.value}`);
-      for (const e of step.errors) out.push(`${e.atMs / 1000}s ${e.rule.name} error ${e.message}`);
+      for (const { rule, transition } of step.transitions) out.push(transitionLine(rule, transition));
+      for (const e of step.errors) out.push(line(e.atMs, e.rule, `error ${e.message}`));
     }
     return { out, store };
   }
 
-  it('gives what instant queries at every evaluation give', () => {
-    const { groups, problems } = loadRuleFile(rules, 'r.yml');
+  /**
+   * Simulates `rulesText` to `endMs` and expects what evaluating one instant query at a time
+   * gives: the same transitions and errors, and the same series written. Returns the latter's lines.
+   */
+  function expectSameAsUnbatched(rulesText: string, endMs: number): string[] {
+    const { groups, problems } = loadRuleFile(rulesText, 'r.yml');
     expect(problems).toEqual([]);
-    const endMs = 60 * MIN;
     const store = loadNotationFile(series, 's.txt').store;
     const result = simulateGroups(groups, store, { startMs: 0, endMs, defaultIntervalMs: MIN });
-    const batched: string[] = [];
-    const errorsAt = new Map<number, string[]>();
-    for (const e of result.errors) errorsAt.set(e.atMs, [...(errorsAt.get(e.atMs) ?? []), `${e.atMs / 1000}s ${e.rule.name} error ${e.message}`]);
-    for (const { rule, transition: t } of result.transitions) batched.push(`${t.atMs / 1000}s ${rule.name} ${t.labels} ${t.from}->${t.to} ${t.value}`);
+    const batched = [
+      ...result.transitions.map(({ rule, transition }) => transitionLine(rule, transition)),
+      ...result.errors.map((e) => line(e.atMs, e.rule, `error ${e.message}`)),
+    ];
     const expected = unbatched(groups, endMs);
-    const sorted = (lines: string[]) => [...lines].sort();
-    expect(sorted([...batched, ...[...errorsAt.values()].flat()])).toEqual(sorted(expected.out));
-    expect(expected.out.some((l) => l.includes('Clash error'))).toBe(true);
-    expect(expected.out.filter((l) => l.includes('->firing')).length).toBeGreaterThan(3);
+    expect([...batched].sort()).toEqual([...expected.out].sort());
     const written = (s: typeof store) => queryAt(s, '{__name__=~"ALERTS.*|job:.*"}', endMs - 30_000);
     expect(written(store)).toEqual(written(expected.store));
+    return expected.out;
+  }
+
+  it('gives what instant queries at every evaluation give', () => {
+    const expected = expectSameAsUnbatched(rules, 60 * MIN);
+    expect(expected.some((l) => l.includes('Clash error'))).toBe(true);
+    expect(expected.filter((l) => l.includes('->firing')).length).toBeGreaterThan(3);
   });
 
   it('gives what instant queries give when rules share subexpressions, over many batches', () => {
-    const shared = `groups:
-  - name: a
-    interval: 30s
-    rules:
-      - record: job:req:rate2m
-        expr: sum by (job) (rate(req_total[2m]))
-      - alert: RateWarning
-        expr: sum by (job) (rate(req_total[2m])) > 0.1
-      - alert: RateCritical
-        expr: sum by (job) (rate(req_total[2m])) > 0.2
-        for: 1m
-  - name: b
-    interval: 30s
-    rules:
-      - record: job:req:rate2m_again
-        expr: sum by (job) (rate(req_total[2m]))
-      - alert: Growing
-        expr: predict_linear(req_total[10m], 600) > 1000 and increase(req_total[5m]) > 10
-      - alert: GrowingFast
-        expr: predict_linear(req_total[10m], 600) > 2000 unless increase(req_total[5m]) > 10
-      - alert: Ratio
-        expr: rate(req_total[2m]) / ignoring (instance) group_left sum by (job) (rate(req_total[2m])) > 0.4
-`;
-    const { groups, problems } = loadRuleFile(shared, 'r.yml');
-    expect(problems).toEqual([]);
+    const rate = 'sum by (job) (rate(req_total[2m]))';
+    const growth = 'predict_linear(req_total[10m], 600)';
+    const shared = ruleFileText([
+      {
+        name: 'a',
+        interval: '30s',
+        rules: [
+          { record: 'job:req:rate2m', expr: rate },
+          { alert: 'RateWarning', expr: `${rate} > 0.1` },
+          { alert: 'RateCritical', expr: `${rate} > 0.2`, for: '1m' },
+        ],
+      },
+      {
+        name: 'b',
+        interval: '30s',
+        rules: [
+          { record: 'job:req:rate2m_again', expr: rate },
+          { alert: 'Growing', expr: `${growth} > 1000 and increase(req_total[5m]) > 10` },
+          { alert: 'GrowingFast', expr: `${growth} > 2000 unless increase(req_total[5m]) > 10` },
+          { alert: 'Ratio', expr: `rate(req_total[2m]) / ignoring (instance) group_left ${rate} > 0.4` },
+        ],
+      },
+    ]);
     // 300 steps of 30s: more than one batch of range queries.
-    const endMs = 150 * MIN;
-    const store = loadNotationFile(series, 's.txt').store;
-    const result = simulateGroups(groups, store, { startMs: 0, endMs, defaultIntervalMs: MIN });
-    expect(result.errors).toEqual([]);
-    const batched = result.transitions.map(({ rule, transition: t }) => `${t.atMs / 1000}s ${rule.name} ${t.labels} ${t.from}->${t.to} ${t.value}`);
-    const expected = unbatched(groups, endMs);
-    expect([...batched].sort()).toEqual([...expected.out].sort());
-    expect(new Set(expected.out.map((l) => l.split(' ')[1])).size).toBeGreaterThan(3);
-    const written = (s: typeof store) => queryAt(s, '{__name__=~"ALERTS.*|job:.*"}', endMs - 30_000);
-    expect(written(store)).toEqual(written(expected.store));
+    const expected = expectSameAsUnbatched(shared, 150 * MIN);
+    expect(expected.some((l) => l.includes(' error '))).toBe(false);
+    expect(new Set(expected.map((l) => l.split(' ')[1])).size).toBeGreaterThan(3);
   });
 
   it('reports progress after every group evaluation', () => {

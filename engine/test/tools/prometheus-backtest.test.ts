@@ -23,6 +23,7 @@ import type { AlertingRule } from '../../src/rules/rule.js';
 import { simulateGroups } from '../../src/rules/simulate.js';
 import { PrometheusApi, type ApiSeries } from '../../src/series/prometheus/api-client.js';
 import { loadFromPrometheus } from '../../src/series/prometheus/prometheus-source.js';
+import { ruleFileText, type RuleSpec } from '../rules/rule-file-text.js';
 import { requireTool } from './tool-path.js';
 
 const MIN = 60_000;
@@ -30,33 +31,22 @@ const BASE_S = 1_704_067_200; // 2024-01-01T00:00:00Z
 const STEP_S = 15;
 const SAMPLES = 480; // two hours
 
-const RULES = `groups:
-  - name: api
-    interval: 1m
-    rules:
-      - record: job:http_errors:ratio5m
-        expr: sum by (job) (rate(http_requests_total{code="500"}[5m])) / sum by (job) (rate(http_requests_total[5m]))
-      - alert: HighErrorRatio
-        expr: job:http_errors:ratio5m > 0.05
-        for: 5m
-      - alert: InstanceDown
-        expr: up == 0
-        for: 3m
-        annotations: {summary: '{{ $labels.instance }} is down'}
-      - alert: ErrorsRising
-        expr: increase(http_requests_total{code="500"}[10m]) > 10
-      - alert: Flapping
-        expr: changes(up[10m]) > 0 unless up offset 30m == 0
-`;
+const ERROR_RATIO = 'sum by (job) (rate(http_requests_total{code="500"}[5m])) / sum by (job) (rate(http_requests_total[5m]))';
+
+const RULE_SPECS: RuleSpec[] = [
+  { record: 'job:http_errors:ratio5m', expr: ERROR_RATIO },
+  { alert: 'HighErrorRatio', expr: 'job:http_errors:ratio5m > 0.05', for: '5m' },
+  { alert: 'InstanceDown', expr: 'up == 0', for: '3m', annotations: { summary: '{{ $labels.instance }} is down' } },
+  { alert: 'ErrorsRising', expr: 'increase(http_requests_total{code="500"}[10m]) > 10' },
+  { alert: 'Flapping', expr: 'changes(up[10m]) > 0 unless up offset 30m == 0' },
+];
+
+const RULES = ruleFileText([{ name: 'api', interval: '1m', rules: RULE_SPECS }]);
 
 /** The rules' expressions with recorded names replaced by what they record, for Prometheus to evaluate. */
-const PROMETHEUS_EXPRESSIONS: Record<string, string> = {
-  'job:http_errors:ratio5m': 'sum by (job) (rate(http_requests_total{code="500"}[5m])) / sum by (job) (rate(http_requests_total[5m]))',
-  HighErrorRatio: '(sum by (job) (rate(http_requests_total{code="500"}[5m])) / sum by (job) (rate(http_requests_total[5m]))) > 0.05',
-  InstanceDown: 'up == 0',
-  ErrorsRising: 'increase(http_requests_total{code="500"}[10m]) > 10',
-  Flapping: 'changes(up[10m]) > 0 unless up offset 30m == 0',
-};
+const PROMETHEUS_EXPRESSIONS: Record<string, string> = Object.fromEntries(
+  RULE_SPECS.map((rule) => [rule.record ?? rule.alert, rule.expr.replace('job:http_errors:ratio5m', `(${ERROR_RATIO})`)]),
+);
 
 function openMetrics(): string {
   const lines = ['# TYPE up gauge'];

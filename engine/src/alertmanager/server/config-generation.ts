@@ -8,7 +8,7 @@ import type { Clock } from '../../clock.js';
 import type { Labels } from '../../labels/labels.js';
 import type { AlertMarker } from '../alerts/marker.js';
 import type { AlertProvider } from '../alerts/provider.js';
-import type { AlertmanagerConfig } from '../config/types.js';
+import type { AlertmanagerConfig, IntegrationConfig } from '../config/types.js';
 import { Dispatcher } from '../dispatch/dispatcher.js';
 import type { Enricher } from '../enrichment/enricher.js';
 import { Inhibitor } from '../inhibit/inhibitor.js';
@@ -38,7 +38,11 @@ export interface GenerationContext {
   record: (event: HistoryEvent) => void;
   /** Backoff randomisation; Math.random unless a test fixes it. */
   random?: () => number;
+  /** Builds each configured integration in place of the real ones (a simulation records instead of sending). */
+  integrationFor?: IntegrationFactory;
 }
+
+export type IntegrationFactory = (config: IntegrationConfig) => Integration;
 
 export class ConfigGeneration {
   readonly route: Route;
@@ -116,7 +120,10 @@ export class ConfigGeneration {
   }
 
   private receiverIntegrations(): Map<string, Integration[]> {
-    const { clock, externalURL, log } = this.context;
+    const { clock, externalURL, log, integrationFor } = this.context;
+    if (integrationFor) {
+      return new Map(this.config.receivers.map((r) => [r.name.value, r.integrations.map(integrationFor)]));
+    }
     const { byReceiver, unsupported } = createIntegrations(this.config.receivers, { clock, externalURL });
     for (const { receiver, config } of unsupported) {
       byReceiver.get(receiver)?.push(new UnsupportedIntegration(config));
