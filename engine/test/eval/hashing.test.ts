@@ -2,27 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { Labels } from '../../src/labels/labels.js';
 import { encodeLabels, labelsHash } from '../../src/promql/eval/label-hash.js';
 import { keptByRatio } from '../../src/promql/eval/aggregations-k.js';
-import { xxhash64 } from '../../src/promql/eval/xxhash64.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
-
-describe('xxhash64', () => {
-  it('matches the reference implementation on short, medium and long inputs', () => {
-    expect(xxhash64(bytes(''))).toBe(0xef46db3751d8e999n);
-    expect(xxhash64(bytes('a'))).toBe(0xd24ec4f1a98c6e5bn);
-    expect(xxhash64(bytes('abc'))).toBe(0x44bc2cf5ad770999n);
-    expect(xxhash64(bytes('0123456789abcdef0123456789abcdef'))).toBe(0x642a94958e71e6c5n);
-    expect(xxhash64(bytes('The quick brown fox jumps over the lazy dog, and more bytes to go past 32'))).toBe(
-      0xe5d3ce082cc7cf64n,
-    );
-  });
-});
 
 describe('labelsHash', () => {
   it('hashes the length-prefixed encoding of names and values', () => {
     const labels = Labels.from({ __name__: 'up', job: 'api' });
     expect([...encodeLabels(labels)]).toEqual([8, ...bytes('__name__'), 2, ...bytes('up'), 3, ...bytes('job'), 3, ...bytes('api')]);
-    expect(labelsHash(labels)).toBe(xxhash64(encodeLabels(labels)));
+    // XXH64 of those bytes, from the xxHash C library.
+    expect(labelsHash(labels)).toBe(0xea454d0393654eecn);
   });
 
   it('encodes long values with a four-byte length', () => {

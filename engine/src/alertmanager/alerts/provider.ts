@@ -13,6 +13,7 @@
  * a put resolves a firing alert, `alert.expired` when garbage collection removes it.
  */
 import type { Clock } from '../../clock.js';
+import { PeriodicTask } from '../../periodic-task.js';
 import { fingerprint } from '../../labels/fingerprint.js';
 import type { Alert, HistoryEvent, StoredAlert } from '../model.js';
 import { isResolvedAt } from '../notify/alert-status.js';
@@ -42,9 +43,11 @@ export const DEFAULT_ALERT_GC_INTERVAL = 30 * 60_000;
 export class AlertProvider {
   private readonly alerts = new Map<string, StoredAlert>();
   private readonly listeners = new Set<AlertListener>();
-  private cancelTimer: (() => void) | undefined;
+  private readonly garbageCollection: PeriodicTask;
 
-  constructor(private readonly options: AlertProviderOptions) {}
+  constructor(private readonly options: AlertProviderOptions) {
+    this.garbageCollection = new PeriodicTask(options.clock, options.gcInterval ?? DEFAULT_ALERT_GC_INTERVAL, () => this.gc());
+  }
 
   get size(): number {
     return this.alerts.size;
@@ -112,18 +115,11 @@ export class AlertProvider {
 
   /** Starts periodic garbage collection on the clock. */
   start(): void {
-    if (this.cancelTimer) return;
-    const interval = this.options.gcInterval ?? DEFAULT_ALERT_GC_INTERVAL;
-    const tick = () => {
-      this.cancelTimer = this.options.clock.setTimer(interval, tick);
-      this.gc();
-    };
-    this.cancelTimer = this.options.clock.setTimer(interval, tick);
+    this.garbageCollection.start();
   }
 
   stop(): void {
-    this.cancelTimer?.();
-    this.cancelTimer = undefined;
+    this.garbageCollection.stop();
   }
 
   private recordPut(previous: StoredAlert | undefined, stored: StoredAlert, now: number): void {

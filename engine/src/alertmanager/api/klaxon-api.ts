@@ -4,12 +4,12 @@
  *   existing Alertmanager can forward its notifications; the alerts are taken as if posted.
  * - GET /api/klaxon/v1/history?fingerprint=&silence=&limit= lists recorded history, newest first.
  */
-import { sendJson, sendText } from '../../http/respond.js';
+import { sendJson } from '../../http/respond.js';
 import type { Router } from '../../http/router.js';
 import { ApiRequestError } from '../alerts/api-errors.js';
 import { formatApiTime } from '../alerts/api-time.js';
-import { joinAlertErrors } from '../alerts/ingest.js';
 import type { StoredHistoryEvent } from '../../store/klaxon-store.js';
+import { answerPostedAlerts } from './alerts-api.js';
 import { readJsonBody } from './api-body.js';
 import { apiHandler, type ApiContext } from './api-context.js';
 import { parseWebhookPayload } from './webhook-payload.js';
@@ -25,12 +25,7 @@ export function addKlaxonRoutes(router: Router, base: string, context: ApiContex
       const forwarded = parseWebhookPayload(await readJsonBody(request, 'webhook message', context.maxBodyBytes));
       const { alerts, errors } = await manager.receiveForwarded(forwarded);
       log('info', 'Received alerts through the webhook', { receiver: forwarded.receiver, groupKey: forwarded.groupKey, num_alerts: alerts.length });
-      if (errors.length > 0) {
-        const message = joinAlertErrors(errors);
-        log('warn', 'Failed to validate alerts', { err: message });
-        throw new ApiRequestError(400, message);
-      }
-      sendText(response, 200, '');
+      answerPostedAlerts(response, errors, log);
     }),
   );
   router.add(

@@ -110,3 +110,6 @@ export function readGlobal(reader: ConfigReader, node: YamlNode | undefined): Re
   const decoded = node === undefined ? undefined : readStruct(reader, node, GLOBAL);
   return decoded?.values ?? { ...DEFAULTS };
 }
+
+/** The schema of the `global` section: its secret fields are the ones GET /api/v2/status hides. */
+export { GLOBAL as GLOBAL_SCHEMA };

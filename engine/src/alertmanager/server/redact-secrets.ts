@@ -10,28 +10,11 @@
  */
 import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, Scalar, type Node, type Pair } from 'yaml';
 import { exportAlertmanagerConfig } from '../config/export-config.js';
-import { HTTP_CONFIG } from '../config/http-config.js';
+import { GLOBAL_SCHEMA } from '../config/global-config.js';
 import { INTEGRATIONS } from '../config/integrations/index.js';
 import type { FieldKind, StructSchema } from '../config/schema.js';
 
 export const SECRET_TOKEN = '<secret>';
-
-/** The secret fields of the global section and its http_config (config/global-config.ts keeps its schema to itself). */
-const GLOBAL_SECRETS: StructSchema = {
-  what: 'the global section',
-  fields: {
-    http_config: { struct: () => HTTP_CONFIG },
-    smtp_auth_password: 'secret',
-    smtp_auth_secret: 'secret',
-    slack_api_url: 'secretUrl',
-    opsgenie_api_key: 'secret',
-    wechat_api_secret: 'secret',
-    victorops_api_key: 'secret',
-    rocketchat_token: 'secret',
-    rocketchat_token_id: 'secret',
-    mattermost_webhook_url: 'secretUrl',
-  },
-};
 
 const RECEIVER: StructSchema = {
   what: 'a receiver',
@@ -40,7 +23,7 @@ const RECEIVER: StructSchema = {
 
 const ROOT: StructSchema = {
   what: 'the configuration',
-  fields: { global: { struct: () => GLOBAL_SECRETS }, receivers: { list: () => RECEIVER } },
+  fields: { global: { struct: () => GLOBAL_SCHEMA }, receivers: { list: () => RECEIVER } },
 };
 
 /** The text for `config.original`. */

@@ -11,6 +11,16 @@ import type { SilenceInput } from './silences.js';
 
 const BODY_STRUCT = 'struct { ID string "json:\\"id,omitempty\\"" }';
 
+/** The silence's times and texts, by the lower-cased key Go's decoder matches them with. */
+const TIME_FIELDS = new Map<string, 'startsAt' | 'endsAt'>([
+  ['startsat', 'startsAt'],
+  ['endsat', 'endsAt'],
+]);
+const TEXT_FIELDS = new Map<string, 'createdBy' | 'comment'>([
+  ['createdby', 'createdBy'],
+  ['comment', 'comment'],
+]);
+
 /**
  * Decodes the body into what Silences.set takes; throws ApiPayloadError. A null body counts as
  * `{}`. As go-swagger, the `id` is decoded (and fails) first, then the rest.
@@ -33,27 +43,14 @@ export function parsePostableSilence(body: unknown): SilenceInput {
   for (const [name, { key, value }] of fields) {
     const at = childPath('$', key);
     if (value !== null && value !== undefined) present.add(name);
-    switch (name) {
-      case 'matchers':
-        silence.matchers = decodeMatchers(decoder, value, at, matcherPresence);
-        break;
-      case 'startsat':
-        silence.startsAt = decoder.time(value, 'Go struct field Silence.startsAt', at);
-        break;
-      case 'endsat':
-        silence.endsAt = decoder.time(value, 'Go struct field Silence.endsAt', at);
-        break;
-      case 'createdby':
-        silence.createdBy = decoder.string(value, 'Go struct field Silence.createdBy', at);
-        break;
-      case 'comment':
-        silence.comment = decoder.string(value, 'Go struct field Silence.comment', at);
-        break;
-      case 'annotations': {
-        const annotations = decoder.stringMap(value, 'Go struct field Silence.annotations', at);
-        if (annotations) silence.annotations = Object.fromEntries(annotations);
-        break;
-      }
+    const timeField = TIME_FIELDS.get(name);
+    const textField = TEXT_FIELDS.get(name);
+    if (timeField) silence[timeField] = decoder.time(value, `Go struct field Silence.${timeField}`, at);
+    else if (textField) silence[textField] = decoder.string(value, `Go struct field Silence.${textField}`, at);
+    else if (name === 'matchers') silence.matchers = decodeMatchers(decoder, value, at, matcherPresence);
+    else if (name === 'annotations') {
+      const annotations = decoder.stringMap(value, 'Go struct field Silence.annotations', at);
+      if (annotations) silence.annotations = Object.fromEntries(annotations);
     }
   }
   decoder.finish();

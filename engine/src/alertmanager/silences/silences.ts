@@ -16,6 +16,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.js';
+import { PeriodicTask } from '../../periodic-task.js';
 import type { Labels } from '../../labels/labels.js';
 import type { NameValidation } from '../../labels/name-validation.js';
 import type { HistoryEvent, Silence, SilenceMatcher, SilenceState } from '../model.js';
@@ -65,10 +66,12 @@ export const DEFAULT_MAINTENANCE_INTERVAL = 15 * 60_000;
 export class Silences {
   private readonly silences = new Map<string, Silence>();
   private readonly listeners = new Set<SilenceListener>();
-  private cancelTimer: (() => void) | undefined;
+  private readonly garbageCollection: PeriodicTask;
   private changes = 0;
 
-  constructor(private readonly options: SilencesOptions) {}
+  constructor(private readonly options: SilencesOptions) {
+    this.garbageCollection = new PeriodicTask(options.clock, options.maintenanceInterval ?? DEFAULT_MAINTENANCE_INTERVAL, () => this.gc());
+  }
 
   /** Grows with every change; lets callers cache what they derived from the silences. */
   get version(): number {
@@ -166,18 +169,11 @@ export class Silences {
 
   /** Starts periodic garbage collection on the clock. */
   start(): void {
-    if (this.cancelTimer) return;
-    const interval = this.options.maintenanceInterval ?? DEFAULT_MAINTENANCE_INTERVAL;
-    const tick = () => {
-      this.cancelTimer = this.options.clock.setTimer(interval, tick);
-      this.gc();
-    };
-    this.cancelTimer = this.options.clock.setTimer(interval, tick);
+    this.garbageCollection.start();
   }
 
   stop(): void {
-    this.cancelTimer?.();
-    this.cancelTimer = undefined;
+    this.garbageCollection.stop();
   }
 
   private checked<T extends Pick<Silence, 'matchers' | 'startsAt' | 'endsAt'>>(silence: T): T {

@@ -4,7 +4,7 @@
  * below 255, else 255 and three little-endian bytes).
  */
 import type { Labels } from '../../labels/labels.js';
-import { xxhash64 } from './xxhash64.js';
+import { xxhash64 } from '../../labels/xxhash64.js';
 
 const encoder = new TextEncoder();
 const hashes = new WeakMap<Labels, bigint>();
@@ -30,7 +30,8 @@ export function encodeLabels(labels: Labels): Uint8Array {
 export function labelsHash(labels: Labels): bigint {
   let h = hashes.get(labels);
   if (h === undefined) {
-    h = xxhash64(encodeLabels(labels));
+    const { hi, lo } = xxhash64(encodeLabels(labels));
+    h = (BigInt(hi) << 32n) | BigInt(lo);
     hashes.set(labels, h);
   }
   return h;

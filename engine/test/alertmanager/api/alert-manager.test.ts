@@ -3,6 +3,8 @@
  * integrations Klaxon cannot send to yet), enrichment at ingest, and state that survives a restart
  * on the same storage path.
  */
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HttpSink } from '../notify/webhook/http-sink.js';
 import { call, HOUR, iso, MINUTE, SECOND, startApiServer } from './api-server.js';
@@ -99,6 +101,26 @@ enrichment:
     await post();
     const enriched = (await history(url)).filter((e) => e.kind === 'alert.enriched');
     expect(enriched).toEqual([{ id: expect.any(Number), at: iso(0), kind: 'alert.enriched', fingerprint: down.fingerprint, data: { labels: { owner: 'payments' }, annotations: { team: 'payments' } } }]);
+  });
+
+  it('reads the lookup table again on reload, and keeps the running one when it cannot', async () => {
+    const server = await startApiServer({ config, files: { 'services.csv': 'service,team\napi,payments\n' } });
+    const ownerOf = async (alertname: string) => {
+      expect((await call(server.url, 'POST', '/api/v2/alerts', [{ labels: { alertname, service: 'api' } }])).status).toBe(200);
+      const alerts = (await call(server.url, 'GET', '/api/v2/alerts')).body as { labels: Record<string, string> }[];
+      return alerts.find((a) => a.labels['alertname'] === alertname)!.labels['owner'];
+    };
+    expect(await ownerOf('Before')).toBe('payments');
+
+    writeFileSync(join(server.directory, 'services.csv'), 'service,team\napi,platform\n');
+    expect((await call(server.url, 'POST', '/-/reload')).status).toBe(200);
+    expect(await ownerOf('AfterEdit')).toBe('platform');
+
+    rmSync(join(server.directory, 'services.csv'));
+    const refused = await call(server.url, 'POST', '/-/reload');
+    expect(refused.status).toBe(500);
+    expect(refused.text).toMatch(/cannot read lookup table .*services\.csv: ENOENT/);
+    expect(await ownerOf('AfterRemoval')).toBe('platform');
   });
 
   it('refuses to start when a lookup table is missing', async () => {

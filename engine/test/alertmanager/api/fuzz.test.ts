@@ -185,6 +185,11 @@ describe('hostile requests', () => {
       ['POST', '/api/v2/silences', silence([regex('a{1001}')])],
       ['POST', '/api/v2/silences', silence([regex('x{2}{2}{2}{2}{2}{2}{2}{2}{2}{2}')])],
       ['POST', '/api/v2/silences', silence(Array.from({ length: 2_000 }, (_, i) => regex(`(a*)*${'|'.repeat(i % 3)}`)))],
+      // Valid regexes that are costly to compile and to match: refused for their size.
+      ['POST', '/api/v2/silences', silence([regex('(abcdefghijklmnopqrstuvwxyz0123){1000}')])],
+      ['POST', '/api/v2/silences', silence([regex('[a-z]{1000}'.repeat(11))])],
+      ['POST', '/api/v2/silences', silence([regex('x'.repeat(500_000))])],
+      ['POST', '/api/v2/silences', silence(Array.from({ length: 200 }, (_, i) => regex(`(${i}bcdefghijklmnopqrstuvwxyz0123){1000}`)))],
       ['POST', '/api/v2/silences', silence([{ name: '0bad', value: 'x', isRegex: false }])],
       ['POST', '/api/v2/silences', silence([regex('a')], { id: '6f0c8b2e-3a55-4d7b-9e0b-1d2a3b4c5d6e' })],
       ['POST', '/api/v2/silences', silence([regex('a')], { id: '../../etc/passwd' })],

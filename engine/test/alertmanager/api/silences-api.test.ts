@@ -1,5 +1,6 @@
 /** The silence endpoints over real HTTP: lifecycle, update versus replace, expiry, and upstream's refusals. */
 import { describe, expect, it } from 'vitest';
+import { MAX_SILENCE_REGEX_BYTES, MAX_SILENCE_REGEX_INSTRUCTIONS } from '../../../src/alertmanager/silences/validate-silence.js';
 import { call, HOUR, iso, MINUTE, startApiServer, T0 } from './api-server.js';
 
 interface GettableSilence {
@@ -108,6 +109,19 @@ describe('silences', () => {
     expect(await call(url, 'POST', '/api/v2/silences', silenceBody({ comment: undefined }))).toMatchObject({ status: 422, body: { code: 602, message: 'comment in body is required' } });
     expect(await call(url, 'POST', '/api/v2/silences', '')).toMatchObject({ status: 422, body: { code: 602, message: 'silence in body is required' } });
     expect(await call(url, 'GET', '/api/v2/silences?filter=a%3D~%22(%22')).toMatchObject({ status: 400 });
+    expect((await call(url, 'GET', '/api/v2/silences')).body).toEqual([]);
+  });
+
+  it("refuses a matcher regex over Klaxon's limits with 400, and stores nothing", async () => {
+    const { url } = await startApiServer();
+    expect(await call(url, 'POST', '/api/v2/silences', silenceBody({ matchers: [matcher('a', 'b'), matcher('c', 'x'.repeat(100_000), true)] }))).toMatchObject({
+      status: 400,
+      body: `silence invalid: invalid label matcher 1: regular expression too long: 100000 bytes (limit: ${MAX_SILENCE_REGEX_BYTES} bytes)`,
+    });
+    expect(await call(url, 'POST', '/api/v2/silences', silenceBody({ matchers: [matcher('a', '(abcdefghijklmnopqrstuvwxyz0123){1000}', true)] }))).toMatchObject({
+      status: 400,
+      body: `silence invalid: invalid label matcher 0: regular expression too complex: it compiles to 32002 instructions (limit: ${MAX_SILENCE_REGEX_INSTRUCTIONS})`,
+    });
     expect((await call(url, 'GET', '/api/v2/silences')).body).toEqual([]);
   });
 

@@ -89,7 +89,7 @@ describe('POST /api/v2/silences bodies, fuzzed', () => {
       clock.now(),
     );
     if (typeof outcome !== 'string') {
-      expect(outcome.message).toMatch(/^silence invalid: invalid label matcher 0: invalid regular expression /);
+      expect(outcome.message).toMatch(/^silence invalid: invalid label matcher 0: (invalid regular expression |regular expression too (long|complex): )/);
       return;
     }
     const silencer = new Silencer(silences);

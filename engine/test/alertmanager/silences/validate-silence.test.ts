@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { SilenceMatcher } from '../../../src/alertmanager/model.js';
-import { validateSilence, validateSilenceMatcher } from '../../../src/alertmanager/silences/validate-silence.js';
+import {
+  MAX_SILENCE_REGEX_BYTES,
+  MAX_SILENCE_REGEX_INSTRUCTIONS,
+  validateSilence,
+  validateSilenceMatcher,
+} from '../../../src/alertmanager/silences/validate-silence.js';
 import { eq, ne, nre, re, T0 } from './silence-fixtures.js';
 
 describe('validateSilenceMatcher', () => {
@@ -18,6 +23,27 @@ describe('validateSilenceMatcher', () => {
     [eq('a', '\udcff'), 'invalid label value "\\xff"'],
   ])('%o: %s', (matcher, problem) => {
     expect(validateSilenceMatcher(matcher)).toBe(problem);
+  });
+
+  it('refuses a regex longer than the limit without compiling it', () => {
+    const long = 'é'.repeat(MAX_SILENCE_REGEX_BYTES / 2 + 1);
+    expect(validateSilenceMatcher(re('a', long))).toBe(`regular expression too long: ${MAX_SILENCE_REGEX_BYTES + 2} bytes (limit: ${MAX_SILENCE_REGEX_BYTES} bytes)`);
+    expect(validateSilenceMatcher(re('a', `(${long}`))).toMatch(/^regular expression too long: /);
+    expect(validateSilenceMatcher(re('a', 'x'.repeat(MAX_SILENCE_REGEX_BYTES - 10)))).toBeUndefined();
+  });
+
+  it('refuses a short regex that compiles to a program over the limit', () => {
+    const bomb = '(abcdefghijklmnopqrstuvwxy){1000}';
+    expect(validateSilenceMatcher(re('a', bomb))).toMatch(
+      new RegExp(`^regular expression too complex: it compiles to \\d+ instructions \\(limit: ${MAX_SILENCE_REGEX_INSTRUCTIONS}\\)$`),
+    );
+    expect(validateSilenceMatcher(nre('a', bomb))).toMatch(/^regular expression too complex: /);
+    expect(validateSilenceMatcher(re('a', '(abcdefghijklmnopqrstuvwxy){300}'))).toBeUndefined();
+    expect(validateSilenceMatcher(re('a', '[a-z]{1000}'))).toBeUndefined();
+  });
+
+  it('still reports a syntax error as upstream does when the regex is within the limits', () => {
+    expect(validateSilenceMatcher(re('a', 'a{1001}'))).toBe('invalid regular expression "a{1001}": error parsing regexp: invalid repeat count: `{1001}`');
   });
 
   it('accepts UTF-8 names when asked to', () => {
@@ -40,6 +66,11 @@ describe('validateSilence', () => {
     ['an end before the start', { endsAt: T0 - 1 }, 'end time must not be before start time'],
     ['no start', { startsAt: 0 }, 'invalid zero start timestamp'],
     ['no end', { endsAt: 0 }, 'invalid zero end timestamp'],
+    [
+      'a regex bomb in the second matcher',
+      { matchers: [eq('a', 'b'), re('c', '(abcdefghijklmnopqrstuvwxyz0123){1000}')] },
+      `invalid label matcher 1: regular expression too complex: it compiles to 32002 instructions (limit: ${MAX_SILENCE_REGEX_INSTRUCTIONS})`,
+    ],
   ])('%s', (_name, change, problem) => {
     expect(validateSilence({ ...valid, ...change })).toBe(problem);
   });

@@ -1,7 +1,7 @@
 /** Slack, Discord, Webex and Telegram, as Alertmanager 0.25 reads them. */
 import { hasAuthorization } from '../http-config.js';
 import type { StructSchema } from '../schema.js';
-import { inheritHttpConfig, notifierFields, template, text, type IntegrationSpec } from './spec.js';
+import { givenTwice, inheritHttpConfig, inheritValue, inheritValueOrFile, notifierFields, template, type IntegrationSpec } from './spec.js';
 
 const SLACK_CONFIRM: StructSchema = {
   what: 'a Slack confirmation',
@@ -72,18 +72,11 @@ export const SLACK: IntegrationSpec = {
       callback_id: template('slack.default.callbackid'),
       footer: template('slack.default.footer'),
     },
-    check(c) {
-      if (c.values.api_url !== undefined && c.string('api_url_file') !== '') c.error('at most one of api_url & api_url_file must be configured', 'api_url_file');
-    },
+    check: (c) => void givenTwice(c, 'api_url'),
   },
   applyGlobal(s, g) {
     inheritHttpConfig(s, g);
-    if (s.api_url === undefined && text(s.api_url_file) === '') {
-      if (g.slack_api_url === undefined && text(g.slack_api_url_file) === '') return 'no global Slack API URL set either inline or in a file';
-      s.api_url = g.slack_api_url;
-      s.api_url_file = g.slack_api_url_file;
-    }
-    return undefined;
+    return inheritValueOrFile(s, g, 'api_url', 'slack_api_url', 'no global Slack API URL set either inline or in a file');
   },
 };
 
@@ -114,11 +107,7 @@ export const WEBEX: IntegrationSpec = {
   },
   applyGlobal(s, g) {
     inheritHttpConfig(s, g);
-    if (s.api_url === undefined) {
-      if (g.webex_api_url === undefined) return 'no global Webex URL set';
-      s.api_url = g.webex_api_url;
-    }
-    return undefined;
+    return inheritValue(s, g, 'api_url', 'webex_api_url', 'no global Webex URL set');
   },
 };
 

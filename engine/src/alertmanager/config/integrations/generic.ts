@@ -2,7 +2,7 @@
 import { TLS_CONFIG } from '../http-config.js';
 import type { StructSchema } from '../schema.js';
 import { canonicalMimeHeaderKey } from './mime-header.js';
-import { inheritHttpConfig, notifierFields, template, text, withTrailingSlash, type IntegrationSpec } from './spec.js';
+import { inheritHttpConfig, inheritValue, notifierFields, template, text, withTrailingSlash, type IntegrationSpec } from './spec.js';
 
 export const WEBHOOK: IntegrationSpec = {
   type: 'webhook',
@@ -56,14 +56,9 @@ export const EMAIL: IntegrationSpec = {
     },
   },
   applyGlobal(s, g) {
-    if (text(s.smarthost) === '') {
-      if (text(g.smtp_smarthost) === '') return 'no global SMTP smarthost set';
-      s.smarthost = g.smtp_smarthost;
-    }
-    if (text(s.from) === '') {
-      if (text(g.smtp_from) === '') return 'no global SMTP from set';
-      s.from = g.smtp_from;
-    }
+    const missing =
+      inheritValue(s, g, 'smarthost', 'smtp_smarthost', 'no global SMTP smarthost set') ?? inheritValue(s, g, 'from', 'smtp_from', 'no global SMTP from set');
+    if (missing) return missing;
     if (text(s.hello) === '') s.hello = g.smtp_hello;
     if (text(s.auth_username) === '') s.auth_username = g.smtp_auth_username;
     if (text(s.auth_password) === '' && text(s.auth_password_file) === '') {
@@ -146,18 +141,11 @@ export const WECHAT: IntegrationSpec = {
   },
   applyGlobal(s, g) {
     inheritHttpConfig(s, g);
-    if (s.api_url === undefined) {
-      if (g.wechat_api_url === undefined) return 'no global Wechat URL set';
-      s.api_url = g.wechat_api_url;
-    }
-    if (text(s.api_secret) === '') {
-      if (text(g.wechat_api_secret) === '') return 'no global Wechat ApiSecret set';
-      s.api_secret = g.wechat_api_secret;
-    }
-    if (text(s.corp_id) === '') {
-      if (text(g.wechat_api_corp_id) === '') return 'no global Wechat CorpID set';
-      s.corp_id = g.wechat_api_corp_id;
-    }
+    const missing =
+      inheritValue(s, g, 'api_url', 'wechat_api_url', 'no global Wechat URL set') ??
+      inheritValue(s, g, 'api_secret', 'wechat_api_secret', 'no global Wechat ApiSecret set') ??
+      inheritValue(s, g, 'corp_id', 'wechat_api_corp_id', 'no global Wechat CorpID set');
+    if (missing) return missing;
     s.api_url = withTrailingSlash(s.api_url);
     return undefined;
   },

@@ -3,37 +3,32 @@
  * incident.io), read with the rules of Alertmanager 0.34. The loader warns that 0.25 rejects them.
  */
 import { hasAuthorization } from '../http-config.js';
-import type { StructSchema } from '../schema.js';
-import { inheritHttpConfig, notifierFields, template, text, type IntegrationSpec } from './spec.js';
+import type { DecodedStruct, StructSchema } from '../schema.js';
+import { givenTwice, inheritHttpConfig, inheritValue, inheritValueOrFile, notifierFields, template, text, type IntegrationSpec } from './spec.js';
 
-function webhookUrlChecks(c: import('../schema.js').DecodedStruct): void {
+function webhookUrlChecks(c: DecodedStruct): void {
   if (c.values.webhook_url === undefined && c.string('webhook_url_file') === '') return c.error('one of webhook_url or webhook_url_file must be configured');
-  if (c.values.webhook_url !== undefined && c.string('webhook_url_file') !== '') c.error('at most one of webhook_url & webhook_url_file must be configured', 'webhook_url_file');
+  givenTwice(c, 'webhook_url');
 }
 
-export const MSTEAMS: IntegrationSpec = {
-  type: 'msteams',
-  since: '0.26',
-  schema: {
-    what: 'an msteams config',
-    fields: notifierFields({ webhook_url: 'secretUrl', webhook_url_file: 'string', title: 'string', summary: 'string', text: 'string' }),
-    defaults: { send_resolved: true, title: template('msteams.default.title'), summary: template('msteams.default.summary'), text: template('msteams.default.text') },
-    check: webhookUrlChecks,
-  },
-  applyGlobal: (s, g) => void inheritHttpConfig(s, g),
-};
+/** Microsoft Teams' two generations differ only by their templated fields. */
+function teamsSpec(type: 'msteams' | 'msteamsv2', since: string, templatedFields: readonly string[]): IntegrationSpec {
+  return {
+    type,
+    since,
+    schema: {
+      what: `an ${type} config`,
+      fields: notifierFields({ webhook_url: 'secretUrl', webhook_url_file: 'string', ...Object.fromEntries(templatedFields.map((name) => [name, 'string' as const])) }),
+      defaults: { send_resolved: true, ...Object.fromEntries(templatedFields.map((name) => [name, template(`${type}.default.${name}`)])) },
+      check: webhookUrlChecks,
+    },
+    applyGlobal: (s, g) => void inheritHttpConfig(s, g),
+  };
+}
 
-export const MSTEAMSV2: IntegrationSpec = {
-  type: 'msteamsv2',
-  since: '0.28',
-  schema: {
-    what: 'an msteamsv2 config',
-    fields: notifierFields({ webhook_url: 'secretUrl', webhook_url_file: 'string', title: 'string', text: 'string' }),
-    defaults: { send_resolved: true, title: template('msteamsv2.default.title'), text: template('msteamsv2.default.text') },
-    check: webhookUrlChecks,
-  },
-  applyGlobal: (s, g) => void inheritHttpConfig(s, g),
-};
+export const MSTEAMS = teamsSpec('msteams', '0.26', ['title', 'summary', 'text']);
+
+export const MSTEAMSV2 = teamsSpec('msteamsv2', '0.28', ['title', 'text']);
 
 export const INCIDENTIO: IntegrationSpec = {
   type: 'incidentio',
@@ -53,10 +48,7 @@ export const INCIDENTIO: IntegrationSpec = {
       const hasUrl = c.values.url !== undefined;
       const token = c.string('alert_source_token') !== '' || c.string('alert_source_token_file') !== '';
       if (!hasUrl && c.string('url_file') === '') return c.error('one of url or url_file must be configured');
-      if (hasUrl && c.string('url_file') !== '') return c.error('at most one of url & url_file must be configured', 'url_file');
-      if (c.string('alert_source_token') !== '' && c.string('alert_source_token_file') !== '') {
-        return c.error('at most one of alert_source_token & alert_source_token_file must be configured', 'alert_source_token_file');
-      }
+      if (givenTwice(c, 'url') || givenTwice(c, 'alert_source_token')) return;
       const http = c.values.http_config;
       if (hasAuthorization(http) && token) return c.error('cannot specify alert_source_token or alert_source_token_file when using http_config.authorization', 'http_config');
       if (http !== undefined && !hasAuthorization(http) && !token) {
@@ -108,8 +100,7 @@ export const JIRA: IntegrationSpec = {
   },
   applyGlobal(s, g) {
     inheritHttpConfig(s, g);
-    if (s.api_url === undefined) s.api_url = g.jira_api_url;
-    return s.api_url === undefined ? 'no global Jira Cloud URL set' : undefined;
+    return inheritValue(s, g, 'api_url', 'jira_api_url', 'no global Jira Cloud URL set');
   },
 };
 
@@ -255,17 +246,10 @@ export const MATTERMOST: IntegrationSpec = {
       title_link: template('mattermost.default.titlelink'),
       fallback: template('mattermost.default.fallback'),
     },
-    check(c) {
-      if (c.values.webhook_url !== undefined && c.string('webhook_url_file') !== '') c.error('at most one of webhook_url & webhook_url_file must be configured', 'webhook_url_file');
-    },
+    check: (c) => void givenTwice(c, 'webhook_url'),
   },
   applyGlobal(s, g) {
     inheritHttpConfig(s, g);
-    if (s.webhook_url === undefined && text(s.webhook_url_file) === '') {
-      if (g.mattermost_webhook_url === undefined && text(g.mattermost_webhook_url_file) === '') return 'missing webhook_url or webhook_url_file on mattermost_config';
-      s.webhook_url = g.mattermost_webhook_url;
-      s.webhook_url_file = g.mattermost_webhook_url_file;
-    }
-    return undefined;
+    return inheritValueOrFile(s, g, 'webhook_url', 'mattermost_webhook_url', 'missing webhook_url or webhook_url_file on mattermost_config');
   },
 };

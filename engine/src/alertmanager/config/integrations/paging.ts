@@ -1,7 +1,7 @@
 /** PagerDuty, OpsGenie, VictorOps and Pushover, as Alertmanager 0.25 reads them. */
 import { parseTemplate } from '../../../template/expand.js';
 import type { DecodedStruct, StructSchema } from '../schema.js';
-import { inheritHttpConfig, notifierFields, template, text, withTrailingSlash, type IntegrationSpec } from './spec.js';
+import { givenTwice, inheritHttpConfig, inheritValue, inheritValueOrFile, notifierFields, template, withTrailingSlash, type IntegrationSpec } from './spec.js';
 
 const PAGERDUTY_DETAILS: Readonly<Record<string, string>> = {
   firing: '{{ template "pagerduty.default.instances" .Alerts.Firing }}',
@@ -42,22 +42,27 @@ export const PAGERDUTY: IntegrationSpec = {
     check(c) {
       const keys = ['routing_key', 'service_key', 'routing_key_file', 'service_key_file'];
       if (keys.every((k) => c.string(k) === '')) return c.error('missing service or routing key in PagerDuty config');
-      for (const key of ['routing_key', 'service_key']) {
-        if (c.string(key) !== '' && c.string(`${key}_file`) !== '') return c.error(`at most one of ${key} & ${key}_file must be configured`, `${key}_file`);
-      }
+      if (givenTwice(c, 'routing_key') || givenTwice(c, 'service_key')) return;
       if (c.string('source') === '') c.values.source = c.values.client;
       c.values.details = { ...PAGERDUTY_DETAILS, ...(c.values.details as Record<string, string> | undefined) };
     },
   },
   applyGlobal(s, g) {
     inheritHttpConfig(s, g);
-    if (s.url === undefined) {
-      if (g.pagerduty_url === undefined) return 'no global PagerDuty URL set';
-      s.url = g.pagerduty_url;
-    }
-    return undefined;
+    return inheritValue(s, g, 'url', 'pagerduty_url', 'no global PagerDuty URL set');
   },
 };
+
+/** OpsGenie and VictorOps take their API URL (given a trailing slash) and API key from `global` alike. */
+function inheritApiUrlAndKey(prefix: 'opsgenie' | 'victorops', missingUrl: string, missingKey: string): IntegrationSpec['applyGlobal'] {
+  return (s, g) => {
+    inheritHttpConfig(s, g);
+    const missing = inheritValue(s, g, 'api_url', `${prefix}_api_url`, missingUrl);
+    if (missing) return missing;
+    s.api_url = withTrailingSlash(s.api_url);
+    return inheritValueOrFile(s, g, 'api_key', `${prefix}_api_key`, missingKey);
+  };
+}
 
 const OPSGENIE_TYPES = /^(team|teams|user|escalation|schedule)$/;
 
@@ -107,24 +112,10 @@ export const OPSGENIE: IntegrationSpec = {
       source: template('opsgenie.default.source'),
     },
     check(c) {
-      if (c.string('api_key') !== '' && c.string('api_key_file') !== '') return c.error('at most one of api_key & api_key_file must be configured', 'api_key_file');
-      checkResponders(c);
+      if (!givenTwice(c, 'api_key')) checkResponders(c);
     },
   },
-  applyGlobal(s, g) {
-    inheritHttpConfig(s, g);
-    if (s.api_url === undefined) {
-      if (g.opsgenie_api_url === undefined) return 'no global OpsGenie URL set';
-      s.api_url = g.opsgenie_api_url;
-    }
-    s.api_url = withTrailingSlash(s.api_url);
-    if (text(s.api_key) === '' && text(s.api_key_file) === '') {
-      if (text(g.opsgenie_api_key) === '' && text(g.opsgenie_api_key_file) === '') return 'no global OpsGenie API Key set either inline or in a file';
-      s.api_key = g.opsgenie_api_key;
-      s.api_key_file = g.opsgenie_api_key_file;
-    }
-    return undefined;
-  },
+  applyGlobal: inheritApiUrlAndKey('opsgenie', 'no global OpsGenie URL set', 'no global OpsGenie API Key set either inline or in a file'),
 };
 
 const VICTOROPS_RESERVED = ['routing_key', 'message_type', 'state_message', 'entity_display_name', 'monitoring_tool', 'entity_id', 'entity_state'];
@@ -153,26 +144,13 @@ export const VICTOROPS: IntegrationSpec = {
     },
     check(c) {
       if (c.string('routing_key') === '') return c.error('missing Routing key in VictorOps config', 'routing_key');
-      if (c.string('api_key') !== '' && c.string('api_key_file') !== '') return c.error('at most one of api_key & api_key_file must be configured', 'api_key_file');
+      if (givenTwice(c, 'api_key')) return;
       const custom = (c.values.custom_fields ?? {}) as Record<string, string>;
       const reserved = VICTOROPS_RESERVED.find((name) => name in custom);
       if (reserved) c.error(`victorOps config contains custom field ${reserved} which cannot be used as it conflicts with the fixed/static fields`, 'custom_fields');
     },
   },
-  applyGlobal(s, g) {
-    inheritHttpConfig(s, g);
-    if (s.api_url === undefined) {
-      if (g.victorops_api_url === undefined) return 'no global VictorOps URL set';
-      s.api_url = g.victorops_api_url;
-    }
-    s.api_url = withTrailingSlash(s.api_url);
-    if (text(s.api_key) === '' && text(s.api_key_file) === '') {
-      if (text(g.victorops_api_key) === '' && text(g.victorops_api_key_file) === '') return 'no global VictorOps API Key set';
-      s.api_key = g.victorops_api_key;
-      s.api_key_file = g.victorops_api_key_file;
-    }
-    return undefined;
-  },
+  applyGlobal: inheritApiUrlAndKey('victorops', 'no global VictorOps URL set', 'no global VictorOps API Key set'),
 };
 
 export const PUSHOVER: IntegrationSpec = {

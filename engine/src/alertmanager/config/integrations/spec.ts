@@ -1,7 +1,7 @@
 /** What the loader knows about one integration type (a `<type>_configs` list of a receiver). */
 import type { IntegrationType } from '../types.js';
 import { HTTP_CONFIG } from '../http-config.js';
-import type { FieldKind, StructSchema } from '../schema.js';
+import type { DecodedStruct, FieldKind, StructSchema } from '../schema.js';
 
 export type Settings = Record<string, unknown>;
 
@@ -30,6 +30,40 @@ export function template(name: string): string {
 /** The global http_config when the integration sets none. */
 export function inheritHttpConfig(settings: Settings, global: Settings): void {
   if (settings.http_config === undefined) settings.http_config = global.http_config;
+}
+
+/** Upstream's refusal of a value given both inline and in a file; true when it refused. */
+export function givenTwice(c: DecodedStruct, field: string): boolean {
+  const file = `${field}_file`;
+  if (c.string(field) === '' || c.string(file) === '') return false;
+  c.error(`at most one of ${field} & ${file} must be configured`, file);
+  return true;
+}
+
+/** Takes the global's value of a field the integration does not set; `missing` when neither sets it. */
+export function inheritValue(settings: Settings, global: Settings, field: string, globalField: string, missing: string): string | undefined {
+  if (!isUnset(settings[field])) return undefined;
+  if (isUnset(global[globalField])) return missing;
+  settings[field] = global[globalField];
+  return undefined;
+}
+
+/**
+ * The same for a value that can also be read from a file (`<field>` and `<field>_file`): the
+ * integration takes the global pair when it sets neither.
+ */
+export function inheritValueOrFile(settings: Settings, global: Settings, field: string, globalField: string, missing: string): string | undefined {
+  const setsEither = (from: Settings, name: string) => !isUnset(from[name]) || text(from[`${name}_file`]) !== '';
+  if (setsEither(settings, field)) return undefined;
+  if (!setsEither(global, globalField)) return missing;
+  settings[field] = global[globalField];
+  settings[`${field}_file`] = global[`${globalField}_file`];
+  return undefined;
+}
+
+/** Unset as upstream sees it: a nil URL, an empty string or secret. */
+function isUnset(value: unknown): boolean {
+  return value === undefined || value === '';
 }
 
 export function text(value: unknown): string {

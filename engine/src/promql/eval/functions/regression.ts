@@ -17,22 +17,7 @@ export interface Regression {
 export function linearRegression({ ts, vs, from, to }: SeriesWindow, interceptTimeMs: number): Regression {
   const firstY = vs[from]!;
   let constY = true;
-  let sumY = 0;
-  let cY = 0;
-  let sumXY = 0;
-  let cXY = 0;
-  for (let i = from; i < to; i++) {
-    const y = vs[i]!;
-    if (constY && i > from && y !== firstY) constY = false;
-    const x = (ts[i]! - interceptTimeMs) / 1e3;
-    let t = sumY + y;
-    cY = compensationAfter(sumY, y, t, cY);
-    sumY = t;
-    const xy = x * y;
-    t = sumXY + xy;
-    cXY = compensationAfter(sumXY, xy, t, cXY);
-    sumXY = t;
-  }
+  for (let i = from + 1; i < to && constY; i++) constY = vs[i] === firstY;
   if (constY) {
     return firstY === Infinity || firstY === -Infinity
       ? { slope: NaN, intercept: NaN }
@@ -40,12 +25,40 @@ export function linearRegression({ ts, vs, from, to }: SeriesWindow, interceptTi
   }
   const n = to - from;
   const { x, x2 } = timeSums(ts, from, to, interceptTimeMs);
-  const y = sumY + cY;
-  const xy = sumXY + cXY;
+  const { sum: y, timeProductSum: xy } = sumsAgainstTime(ts, vs, from, to, interceptTimeMs);
   const covXY = xy - (x * y) / n;
   const varX = x2 - (x * x) / n;
   const slope = covXY / varX;
   return { slope, intercept: y / n - (slope * x) / n };
+}
+
+/**
+ * The compensated sums of a and a·x over a window, x being each sample's time in seconds from
+ * `interceptTimeMs` and a the sample's value, or x itself when `values` is undefined.
+ */
+function sumsAgainstTime(
+  ts: ArrayLike<number>,
+  values: ArrayLike<number> | undefined,
+  from: number,
+  to: number,
+  interceptTimeMs: number,
+): { sum: number; timeProductSum: number } {
+  let sum = 0;
+  let c = 0;
+  let productSum = 0;
+  let productC = 0;
+  for (let i = from; i < to; i++) {
+    const x = (ts[i]! - interceptTimeMs) / 1e3;
+    const a = values === undefined ? x : values[i]!;
+    let t = sum + a;
+    c = compensationAfter(sum, a, t, c);
+    sum = t;
+    const ax = a * x;
+    t = productSum + ax;
+    productC = compensationAfter(productSum, ax, t, productC);
+    productSum = t;
+  }
+  return { sum: sum + c, timeProductSum: productSum + productC };
 }
 
 /** The compensated sums of x and x² over a window, x being its times in seconds from an intercept time. */
@@ -68,21 +81,8 @@ function timeSums(ts: ArrayLike<number>, from: number, to: number, interceptTime
   let even = true;
   for (let i = 1; i < count && even; i++) even = ts[from + i]! - interceptTimeMs === offsetMs + i * spacingMs;
   if (even && offsetMs === lastEven.offsetMs && spacingMs === lastEven.spacingMs && count === lastEven.count) return lastEven.sums;
-  let sumX = 0;
-  let cX = 0;
-  let sumX2 = 0;
-  let cX2 = 0;
-  for (let i = from; i < to; i++) {
-    const x = (ts[i]! - interceptTimeMs) / 1e3;
-    let t = sumX + x;
-    cX = compensationAfter(sumX, x, t, cX);
-    sumX = t;
-    const xx = x * x;
-    t = sumX2 + xx;
-    cX2 = compensationAfter(sumX2, xx, t, cX2);
-    sumX2 = t;
-  }
-  const sums = { x: sumX + cX, x2: sumX2 + cX2 };
+  const { sum, timeProductSum } = sumsAgainstTime(ts, undefined, from, to, interceptTimeMs);
+  const sums = { x: sum, x2: timeProductSum };
   if (even) Object.assign(lastEven, { offsetMs, spacingMs, count, sums });
   return sums;
 }
