@@ -22,6 +22,11 @@ export class RegexSyntaxError extends Error {
 
 const regexCache = new Map<string, RE2JS>();
 const REGEX_CACHE_LIMIT = 10_000;
+/**
+ * Larger programs are compiled each time instead of kept: a short pattern such as `(…){1000}` can
+ * compile to megabytes, and a cache full of them (from API filters, say) would hold gigabytes.
+ */
+export const CACHED_PROGRAM_SIZE_LIMIT = 10_000;
 
 /** Compiles an anchored RE2 regex; throws RegexSyntaxError with RE2's message on bad syntax. */
 export function compileAnchored(pattern: string, options: MatcherOptions = {}): RE2JS {
@@ -35,6 +40,7 @@ export function compileAnchored(pattern: string, options: MatcherOptions = {}): 
   } catch (e) {
     throw new RegexSyntaxError(pattern, (e as Error).message);
   }
+  if (re.programSize() > CACHED_PROGRAM_SIZE_LIMIT) return re;
   if (regexCache.size >= REGEX_CACHE_LIMIT) regexCache.clear();
   regexCache.set(source, re);
   return re;
