@@ -4,28 +4,14 @@
  * native module. Prepared statements are cached per SQL text and finalized on close.
  */
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Database, SQLiteValue, Statement } from 'node-sqlite3-wasm';
+import { loadSqlitePackage } from './sqlite-package.js';
 import { StoreError } from './store-error.js';
-
-type SqliteModule = typeof import('node-sqlite3-wasm');
 
 /** A row as SQLite returns it: column name → value. */
 export type Row = Record<string, SQLiteValue>;
 /** A Uint8Array is bound as a BLOB: write `CAST(? AS TEXT)` to store UTF-8 bytes as text (see transientUtf8). */
 export type Parameter = string | number | null | Uint8Array;
-
-/**
- * The package finds its .wasm file next to its own script, so it is loaded from node_modules at run
- * time (a require of our own, which bundlers leave alone) rather than bundled.
- */
-const requireAtRunTime = createRequire(import.meta.url);
-let sqliteModule: SqliteModule | undefined;
-
-function sqlite(): SqliteModule {
-  sqliteModule ??= requireAtRunTime('node-sqlite3-wasm') as SqliteModule;
-  return sqliteModule;
-}
 
 /** WAL pages after which SQLite checkpoints at the end of a commit. */
 const AUTOCHECKPOINT_PAGES = 40_000;
@@ -48,7 +34,7 @@ export class SqliteConnection {
   static open(file: string, synchronous: Synchronous): SqliteConnection {
     let db: Database;
     try {
-      db = new (sqlite().Database)(file);
+      db = new (loadSqlitePackage().Database)(file);
     } catch (error) {
       throw translateSqliteError(error, file);
     }

@@ -44,7 +44,10 @@ export async function installExtension(bin, profile, vsix) {
   return stdout.trim();
 }
 
-/** Starts code-server and resolves once it serves; `stop()` ends it and what it started. */
+/**
+ * Starts code-server; `url` resolves once it serves, `pid` is the process started (the ancestor of
+ * its extension hosts), `stop()` ends it and what it started.
+ */
 export function startCodeServer(bin, profile, { log = () => {} } = {}) {
   const child = spawn(
     bin,
@@ -82,5 +85,5 @@ export function startCodeServer(bin, profile, { log = () => {} } = {}) {
     child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`code-server exited with ${code} before listening:\n${output}`)));
   });
-  return { url, stop };
+  return { url, stop, pid: child.pid };
 }
