@@ -18,23 +18,12 @@ import {
   SignatureHelpRequest,
   type Position,
 } from 'vscode-languageserver/node';
+import { seededRandom } from '../../engine/bench/generate.mjs';
 import { TestClient, positionOf } from './lsp-client.js';
 import { ALERTMANAGER, RULES, TEMPLATES, UNIT_TEST } from './fixtures/workspace.js';
 
 const SCRIPT = 'load 5m\n  up{job="a"} 0+1x10\n\neval instant at 10m sum(rate(up[5m]))\n  {} 0.0033\n';
 const PIECES = ['a', 'x', '1', '5m', ' ', '  ', '\n', '\n  ', '\n      - ', ':', ': ', '-', '#', '"', "'", '{', '}', '(', ')', '[', ']', ',', '=', '=~', '|', '>', '{{', '}}', '$', '.', '\t', '\r\n', 'é', '🔔', 'sum(', 'rate(', 'by (job)', 'alert: X', 'expr: ', 'record: a:b', '&a', '*a', '!!str', '---'];
-
-/** A small seeded random generator, so that a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Edits land mostly in expressions, templates and matchers, where most of the work is. */
 function nearInterestingPlace(text: string, rnd: () => number): number {
@@ -46,7 +35,7 @@ function nearInterestingPlace(text: string, rnd: () => number): number {
 describe('fuzzing the server with edits', () => {
   it('answers every request and publishes diagnostics for the latest version only', async () => {
     const seed = Number(process.env.KLAXON_SEED ?? Date.now() % 1e9);
-    const rnd = random(seed);
+    const rnd = seededRandom(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
     const client = await TestClient.start();
     const docs = [

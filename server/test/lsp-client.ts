@@ -42,6 +42,15 @@ export function positionOf(text: string, offset: number): Position {
   return { line, character: offset - (before.lastIndexOf('\n') + 1) };
 }
 
+export interface OpenedDocument {
+  uri: string;
+  text: string;
+  /** The cursor's position (the start of the text when it marks none). */
+  position: Position;
+  textDocument: { uri: string };
+  diagnostics: Diagnostic[];
+}
+
 export interface TestClientOptions {
   /** Workspace folder (a path). */
   folder?: string;
@@ -114,6 +123,17 @@ export class TestClient {
     const published = this.nextDiagnostics(uri, 1);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version: 1, text } });
     return (await published).diagnostics;
+  }
+
+  /**
+   * Opens a document whose text may mark the cursor with `<|>`; resolves with where it is and its
+   * first diagnostics.
+   */
+  async openMarked(name: string, marked: string, languageId = 'yaml'): Promise<OpenedDocument> {
+    const { text, position } = marked.includes(CURSOR) ? withCursor(marked) : { text: marked, position: { line: 0, character: 0 } };
+    const uri = this.uri(name);
+    const diagnostics = await this.open(uri, text, languageId);
+    return { uri, text, position, textDocument: { uri }, diagnostics };
   }
 
   /** Replaces the whole text; resolves with the diagnostics of the new version. */

@@ -55,6 +55,19 @@ describe('diagnostics', () => {
     expect(messages({ 'r.yml': file }, 'r.yml')).toEqual([['recording-order', expect.stringMatching(/^job:x:sum is recorded by a rule further down this group \(line 8\)/), 'job:x:sum']]);
   });
 
+  it('warns about a recording rule of a later group, and not when an earlier rule records it too', () => {
+    const reader = (name: string) => `      - alert: Reads${name}\n        expr: job:x:sum > 1\n        labels: {severity: info}\n        annotations: {summary: s, description: d}\n`;
+    const recorder = '      - record: job:x:sum\n        expr: sum by (job) (x)\n';
+    const laterGroup = `groups:\n  - name: a\n    rules:\n${reader('A')}  - name: b\n    rules:\n${recorder}`;
+    expect(messages({ 'r.yml': laterGroup }, 'r.yml')).toEqual([
+      ['recording-order', 'job:x:sum is recorded by group "b" further down this file (line 10): unit tests evaluate groups in file order, so this one reads the value of the previous evaluation', 'job:x:sum'],
+    ]);
+    const recordedBefore = `groups:\n  - name: a\n    rules:\n${recorder}  - name: b\n    rules:\n${reader('B')}${recorder}`;
+    expect(messages({ 'r.yml': recordedBefore }, 'r.yml').filter(([source]) => source === 'recording-order')).toEqual([]);
+    const ownValue = `groups:\n  - name: a\n    rules:\n      - record: job:x:sum\n        expr: job:x:sum + 1\n`;
+    expect(messages({ 'r.yml': ownValue }, 'r.yml')).toEqual([]);
+  });
+
   it('reports undefined receivers and time intervals in routes', () => {
     const config = ALERTMANAGER.replace('receiver: pager', 'receiver: pagr').replace('[nights]', '[weekends]');
     expect(messages({ 'am.yml': config }, 'am.yml')).toEqual([

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidNameError } from '../../src/language-service/index.js';
-import { ALERTMANAGER, RULES, UNIT_TEST, serviceWith, slice } from './service-helpers.js';
-
-const TEMPLATES = '{{ define "chat.title" }}[{{ .Status }}]{{ end }}\n{{ define "chat.text" }}{{ template "chat.title" . }}{{ end }}\n';
+import { ALERTMANAGER, RULES, TEMPLATES, UNIT_TEST, serviceWith, slice } from './service-helpers.js';
 
 describe('definition, references and rename', () => {
   it('goes from a route to its receiver and finds every route that uses one', () => {

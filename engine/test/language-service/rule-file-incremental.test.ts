@@ -36,33 +36,32 @@ const setup = ruleFileSetup(DEFAULT_CHECK_CONFIG);
 describe('rule file model, incrementally', () => {
   const base = ruleFile();
 
+  /** The model of `base`, then updated for `text` inserted at `at`. */
+  const afterInsert = (at: number, text: string) => {
+    const first = new SourceDocument('file:///r.yml', 1, base);
+    const doc = new SourceDocument('file:///r.yml', 2, base.slice(0, at) + text + base.slice(at), first);
+    const original = RuleFileModel.load(first, setup);
+    const before = original.diagnostics();
+    return { doc, before, model: original.update(doc, setup) };
+  };
+
   it('reads only the edited rule again for an edit inside its expression', () => {
-    let doc = new SourceDocument('file:///r.yml', 1, base);
-    let model = RuleFileModel.load(doc, setup);
-    const at = base.indexOf('rate(errors_12') + 5;
-    doc = new SourceDocument('file:///r.yml', 2, base.slice(0, at) + 'x' + base.slice(at), doc);
-    model = model.update(doc, setup);
+    const { doc, model } = afterInsert(base.indexOf('rate(errors_12') + 5, 'x');
     expect(model.lastUpdate).toBe('splice');
     expect(snapshot(model)).toEqual(snapshot(RuleFileModel.load(doc, setup)));
   });
 
   it('reads the whole file for an edit outside every rule', () => {
-    let doc = new SourceDocument('file:///r.yml', 1, base);
-    let model = RuleFileModel.load(doc, setup);
-    const at = base.indexOf('group-1') + 7;
-    doc = new SourceDocument('file:///r.yml', 2, base.slice(0, at) + 'b' + base.slice(at), doc);
-    model = model.update(doc, setup);
+    const { model } = afterInsert(base.indexOf('group-1') + 7, 'b');
     expect(model.lastUpdate).toBe('load');
     expect(model.groups[1]!.name).toBe('group-1b');
   });
 
   it('keeps the other rules and their findings while one rule is not valid YAML', () => {
-    let doc = new SourceDocument('file:///r.yml', 1, base);
-    let model = RuleFileModel.load(doc, setup);
-    const before = model.diagnostics().filter((d) => d.source !== 'yaml').length;
     const at = base.indexOf("'foo_4 > 1'");
-    doc = new SourceDocument('file:///r.yml', 2, base.slice(0, at) + '"' + base.slice(at), doc);
-    model = model.update(doc, setup);
+    const edited = afterInsert(at, '"');
+    let { doc, model } = edited;
+    const before = edited.before.filter((d) => d.source !== 'yaml').length;
     expect(model.lastUpdate).toBe('splice');
     const yaml = model.diagnostics().filter((d) => d.source === 'yaml');
     expect(yaml.length).toBeGreaterThan(0);

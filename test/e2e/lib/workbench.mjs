@@ -101,10 +101,7 @@ export class Workbench {
    * (Ctrl+Space) when the list came before the server registered or without the item.
    */
   async suggestion(label, timeout) {
-    const widget = this.page.locator('.editor-widget.suggest-widget.visible');
-    const row = widget
-      .locator('.monaco-list-row:not(:has(.codicon-symbol-text))')
-      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
+    const row = this.suggestionRow(label);
     await retry(timeout, async () => {
       if (!(await row.isVisible())) {
         await this.page.keyboard.press('Escape');
@@ -113,6 +110,13 @@ export class Workbench {
       await row.waitFor({ timeout: 5_000 });
     });
     return row;
+  }
+
+  /** The row of a language server's suggestion `label` in the open completion list (VS Code's own word suggestions left out). */
+  suggestionRow(label) {
+    return this.page
+      .locator('.editor-widget.suggest-widget.visible .monaco-list-row:not(:has(.codicon-symbol-text))')
+      .filter({ has: this.page.locator('.label-name', { hasText: new RegExp(`^${escapeRegExp(label)}$`) }) });
   }
 
   /** The rendered span of the token `text` on 1-based `line`. */
@@ -136,7 +140,8 @@ export class Workbench {
   }
 
   async moveMouseAway() {
-    await this.page.mouse.move(700, 5);
+    // The empty part of the side bar: nothing there shows a hover or a tooltip.
+    await this.page.mouse.move(150, 700);
     await this.page.locator('.monaco-hover:not(.hidden) .monaco-hover-content').first().waitFor({ state: 'hidden' });
   }
 

@@ -5,33 +5,7 @@
  */
 import { tokenMatcher, type IToken } from 'chevrotain';
 import { lookupFunction } from '../../promql/functions.js';
-import {
-  AggregateOperator,
-  At,
-  BinaryOperator,
-  Bool,
-  By,
-  Duration,
-  End,
-  GroupLeft,
-  GroupRight,
-  Identifier,
-  Ignoring,
-  LBrace,
-  LBracket,
-  MatchOperator,
-  MetricName,
-  NumericLiteral,
-  Offset,
-  On,
-  promqlLexer,
-  RBrace,
-  RBracket,
-  Start,
-  StringLiteral,
-  UnaryOperator,
-  Without,
-} from '../../promql/lexer.js';
+import * as lexer from '../../promql/lexer.js';
 
 export type PromqlTokenRole =
   | 'function' | 'aggregation' | 'modifier' | 'keyword' | 'metric' | 'label' | 'labelValue' | 'regex'
@@ -44,10 +18,12 @@ export interface PromqlToken {
   end: number;
 }
 
-const MODIFIERS = [By, Without, On, Ignoring, GroupLeft, GroupRight, Bool, Offset];
+/** Keywords whose parenthesis holds label names. */
+const GROUPINGS = [lexer.By, lexer.Without, lexer.On, lexer.Ignoring, lexer.GroupLeft, lexer.GroupRight];
+const MODIFIERS = [...GROUPINGS, lexer.Bool, lexer.Offset];
 
 export function promqlTokens(text: string): PromqlToken[] {
-  const tokens = promqlLexer.tokenize(text).tokens;
+  const tokens = lexer.promqlLexer.tokenize(text).tokens;
   const out: PromqlToken[] = [];
   let braces = 0;
   let brackets = 0;
@@ -58,22 +34,22 @@ export function promqlTokens(text: string): PromqlToken[] {
     const end = start + token.image.length;
     const push = (role: PromqlTokenRole) => out.push({ role, image: token.image, start, end });
     const type = token.tokenType;
-    if (type === LBrace) braces++;
-    else if (type === RBrace) braces = Math.max(0, braces - 1);
-    else if (type === LBracket) brackets++;
-    else if (type === RBracket) brackets = Math.max(0, brackets - 1);
-    if (tokenMatcher(token, StringLiteral)) {
+    if (type === lexer.LBrace) braces++;
+    else if (type === lexer.RBrace) braces = Math.max(0, braces - 1);
+    else if (type === lexer.LBracket) brackets++;
+    else if (type === lexer.RBracket) brackets = Math.max(0, brackets - 1);
+    if (tokenMatcher(token, lexer.StringLiteral)) {
       const operator = tokens[i - 1];
-      push(braces > 0 && operator && tokenMatcher(operator, MatchOperator) ? (operator.image.includes('~') ? 'regex' : 'labelValue') : braces > 0 ? 'label' : 'string');
-    } else if (braces > 0 && type === Identifier) push('label');
-    else if (tokenMatcher(token, NumericLiteral)) push(type === Duration || brackets > 0 ? 'duration' : 'number');
-    else if (grouping && (type === Identifier || tokenMatcher(token, MetricName)) && !callFollows(text, end)) push('label');
-    else if (tokenMatcher(token, AggregateOperator) && callOrGroupingFollows(tokens, i)) push('aggregation');
+      push(braces > 0 && operator && tokenMatcher(operator, lexer.MatchOperator) ? (operator.image.includes('~') ? 'regex' : 'labelValue') : braces > 0 ? 'label' : 'string');
+    } else if (braces > 0 && type === lexer.Identifier) push('label');
+    else if (tokenMatcher(token, lexer.NumericLiteral)) push(type === lexer.Duration || brackets > 0 ? 'duration' : 'number');
+    else if (grouping && (type === lexer.Identifier || tokenMatcher(token, lexer.MetricName)) && !callFollows(text, end)) push('label');
+    else if (tokenMatcher(token, lexer.AggregateOperator) && callOrGroupingFollows(tokens, i)) push('aggregation');
     else if (MODIFIERS.some((m) => type === m)) push('modifier');
-    else if (type === At || type === Start || type === End) push('keyword');
-    else if ((type === Identifier || tokenMatcher(token, MetricName)) && callFollows(text, end) && lookupFunction(token.image)) push('function');
-    else if (tokenMatcher(token, BinaryOperator) || tokenMatcher(token, UnaryOperator) || tokenMatcher(token, MatchOperator)) push(/^[a-z]/i.test(token.image) ? 'keyword' : 'operator');
-    else if (tokenMatcher(token, MetricName) && braces === 0) push('metric');
+    else if (type === lexer.At || type === lexer.Start || type === lexer.End) push('keyword');
+    else if ((type === lexer.Identifier || tokenMatcher(token, lexer.MetricName)) && callFollows(text, end) && lookupFunction(token.image)) push('function');
+    else if (tokenMatcher(token, lexer.BinaryOperator) || tokenMatcher(token, lexer.UnaryOperator) || tokenMatcher(token, lexer.MatchOperator)) push(/^[a-z]/i.test(token.image) ? 'keyword' : 'operator');
+    else if (tokenMatcher(token, lexer.MetricName) && braces === 0) push('metric');
     grouping = updateGrouping(grouping, tokens, i);
   }
   for (const comment of text.matchAll(/#[^\r\n]*/g)) {
@@ -88,7 +64,7 @@ function updateGrouping(inside: boolean, tokens: readonly IToken[], i: number): 
   const token = tokens[i]!;
   if (inside) return token.image !== ')';
   const before = tokens[i - 1];
-  return token.image === '(' && before !== undefined && [By, Without, On, Ignoring, GroupLeft, GroupRight].some((m) => before.tokenType === m);
+  return token.image === '(' && before !== undefined && GROUPINGS.includes(before.tokenType);
 }
 
 function callFollows(text: string, end: number): boolean {
@@ -97,7 +73,7 @@ function callFollows(text: string, end: number): boolean {
 
 function callOrGroupingFollows(tokens: readonly IToken[], i: number): boolean {
   const next = tokens[i + 1];
-  return next !== undefined && (next.image === '(' || next.tokenType === By || next.tokenType === Without);
+  return next !== undefined && (next.image === '(' || next.tokenType === lexer.By || next.tokenType === lexer.Without);
 }
 
 /** The token at a value index (a token ending there counts, for a cursor right after a word). */

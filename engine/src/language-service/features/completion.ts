@@ -2,6 +2,7 @@
  * Completion: inside an embedded expression, template or matcher list, what fits there; in the
  * YAML structure, keys, list-item snippets and values; in promqltest scripts, commands.
  */
+import { decodeFlowScalar } from '../../yaml/scalar-decode.js';
 import type { ServiceContext } from '../language-service.js';
 import { embeddedVerbatim, type EmbeddedLanguage, type EmbeddedText } from '../embedded/embedded-text.js';
 import { embeddedAtCursor, type DocumentModel } from '../models/document-model.js';
@@ -16,26 +17,46 @@ export async function complete(ctx: ServiceContext, uri: string, offset: number)
   const model = ctx.workspace.model(uri);
   if (!model || model.kind === 'template') return NOTHING;
   const embedded = embeddedAtCursor(model, offset);
-  if (embedded) return completeEmbedded(ctx, embedded, offset);
+  if (embedded) return completeEmbedded(ctx, uri, embedded, offset);
   if (model.kind === 'promql-test') return { items: scriptCommands(model.doc.text, offset), isIncomplete: false };
   const context = lineContextAt(model.doc.text, offset);
   if (!context) return NOTHING;
   const typedEmbedded = embeddedBeingTyped(model, context, offset);
-  if (typedEmbedded) return completeEmbedded(ctx, typedEmbedded, offset);
+  if (typedEmbedded) return completeEmbedded(ctx, uri, typedEmbedded, offset);
   return { items: completeYaml(ctx, model, context), isIncomplete: false };
 }
 
-/** Where the YAML has no scalar yet (`expr: ` with nothing after it) or does not parse: the rest of the line. */
+/**
+ * Where the YAML has no scalar yet (`expr: ` with nothing after it) or does not parse: the rest of
+ * the line, decoded up to its closing quote when it starts with one.
+ */
 function embeddedBeingTyped(model: DocumentModel, context: LineContext, offset: number): EmbeddedText | undefined {
   const language = languageOf(model.kind, context);
   if (!language) return undefined;
   const text = model.doc.text;
-  const lineEnd = text.indexOf('\n', offset);
+  const lineBreak = text.indexOf('\n', offset);
+  const lineEnd = lineBreak < 0 ? text.length : text[lineBreak - 1] === '\r' ? lineBreak - 1 : lineBreak;
   const start = context.typed.start;
-  const quote = text[start - 1] === '"' || text[start - 1] === "'" ? text[start - 1] : undefined;
-  let value = text.slice(start, lineEnd < 0 ? text.length : lineEnd).replace(/\r$/, '');
-  if (quote && value.endsWith(quote)) value = value.slice(0, -1);
-  return { ...embeddedVerbatim(language, value, start, text), ...(quote && { style: quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE' }) };
+  const quote = text[start - 1];
+  if (quote !== '"' && quote !== "'") return embeddedVerbatim(language, text.slice(start, lineEnd), start, text);
+  const style = quote === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+  const closing = closingQuote(text, start, lineEnd, quote);
+  // Without a closing quote, decoding stops at the end of the line as if one stood there.
+  const end = closing === undefined ? lineEnd + 1 : closing + 1;
+  const { text: value, offsets } = decodeFlowScalar(style, text, start - 1, end);
+  return { language, text: value, offsets, range: { start: start - 1, end: Math.min(end, lineEnd) }, source: text, style };
+}
+
+/** The quote that ends a quoted scalar opened just before `from`, on the same line. */
+function closingQuote(text: string, from: number, lineEnd: number, quote: '"' | "'"): number | undefined {
+  for (let i = from; i < lineEnd; i++) {
+    if (quote === '"' && text[i] === '\\') i++;
+    else if (text[i] === quote) {
+      if (quote === "'" && text[i + 1] === "'") i++;
+      else return i;
+    }
+  }
+  return undefined;
 }
 
 function languageOf(kind: DocumentModel['kind'], context: LineContext): EmbeddedLanguage | undefined {

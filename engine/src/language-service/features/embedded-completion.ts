@@ -14,7 +14,9 @@ import type { ServiceContext } from '../language-service.js';
 import { documentRange, valueIndex, type EmbeddedText } from '../embedded/embedded-text.js';
 import { templateNameUses } from '../embedded/template-names.js';
 import type { CompletionItemKind, ServiceCompletionItem, ServiceCompletionList } from '../service-types.js';
+import type { NameRole } from '../names/workspace-names.js';
 import { metricDocumentation } from './metric-info.js';
+import { isLoneTypedWord, type TypedWord } from './typed-word.js';
 
 const KIND_OF: Record<CompletionItem['kind'], CompletionItemKind> = {
   metricName: 'metric',
@@ -32,7 +34,8 @@ const KIND_OF: Record<CompletionItem['kind'], CompletionItemKind> = {
 
 /** Names from the workspace and, when set up, from Prometheus. */
 export function nameProvider(ctx: ServiceContext): NameProvider {
-  const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])];
+  // An empty label value is never worth offering.
+  const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])].filter((name) => name !== '');
   return {
     metricNames: () => union(ctx.names.metricNames(), ctx.prometheus.metricNames()),
     labelNames: (metric) => union(ctx.names.labelNames(metric), ctx.prometheus.labelNames()),
@@ -40,20 +43,20 @@ export function nameProvider(ctx: ServiceContext): NameProvider {
   };
 }
 
-export async function completeEmbedded(ctx: ServiceContext, embedded: EmbeddedText, offset: number): Promise<ServiceCompletionList> {
+export async function completeEmbedded(ctx: ServiceContext, uri: string, embedded: EmbeddedText, offset: number): Promise<ServiceCompletionList> {
   const index = valueIndex(embedded, offset);
   switch (embedded.language) {
     case 'promql':
     case 'series':
-      return completeInExpression(ctx, embedded, index);
+      return completeInExpression(ctx, uri, embedded, index);
     case 'template':
       return { items: completeInTemplate(ctx, embedded, index), isIncomplete: false };
     case 'matchers':
-      return completeInMatchers(ctx, embedded, index);
+      return completeInMatchers(ctx, uri, embedded, index);
   }
 }
 
-async function completeInExpression(ctx: ServiceContext, embedded: EmbeddedText, index: number): Promise<ServiceCompletionList> {
+async function completeInExpression(ctx: ServiceContext, uri: string, embedded: EmbeddedText, index: number): Promise<ServiceCompletionList> {
   const context = completionContext(embedded.text, index);
   const valuesOf: string[] = [];
   let labelNames = false;
@@ -64,11 +67,20 @@ async function completeInExpression(ctx: ServiceContext, embedded: EmbeddedText,
   }
   await ctx.prometheus.prepare({ labelNames, valuesOf, metadata: valuesOf.includes('__name__') });
   const result = completeExpression(embedded.text, index, nameProvider(ctx));
-  const range = documentRange(embedded, result.replaceRange.start, result.replaceRange.end);
-  // Names come from the workspace, this text included: the word being typed is no suggestion.
-  const typed = embedded.text.slice(result.replaceRange.start, result.replaceRange.end);
-  const word = typed + /^[\w:]*/.exec(embedded.text.slice(result.replaceRange.end))![0];
-  const offered = result.items.filter((item) => !isName(item.kind) || (item.label !== typed && item.label !== word));
+  const { start, end } = result.replaceRange;
+  const range = documentRange(embedded, start, end);
+  const wordEnd = end + /^[\w:]*/.exec(embedded.text.slice(end))![0].length;
+  const word = { uri, text: embedded.text.slice(start, wordEnd), range: documentRange(embedded, start, wordEnd) };
+  const labelValuesOf = context.kinds.find((k) => k.kind === 'labelValue')?.labelName;
+  const roleOf = (item: CompletionItem): NameRole | undefined =>
+    item.kind === 'metricName' ? { kind: 'metric' }
+    : item.kind === 'labelName' ? { kind: 'labelName' }
+    : item.kind === 'labelValue' && labelValuesOf !== undefined ? { kind: 'labelValue', label: labelValuesOf }
+    : undefined;
+  const offered = result.items.filter((item) => {
+    const role = roleOf(item);
+    return role === undefined || !isLoneTypedWord(ctx, item.label, role, word);
+  });
   const items = sortNames(offered).map((item, i): ServiceCompletionItem => {
     const converted: ServiceCompletionItem = {
       label: item.label,
@@ -147,18 +159,24 @@ function completeInTemplate(ctx: ServiceContext, embedded: EmbeddedText, index: 
 }
 
 /** `severity="critical", team=~"a|b"`: label names, then, after an operator, values. */
-async function completeInMatchers(ctx: ServiceContext, embedded: EmbeddedText, index: number): Promise<ServiceCompletionList> {
+async function completeInMatchers(ctx: ServiceContext, uri: string, embedded: EmbeddedText, index: number): Promise<ServiceCompletionList> {
   const before = embedded.text.slice(0, index);
   const current = before.slice(Math.max(before.lastIndexOf(','), before.lastIndexOf('{')) + 1);
+  const word = (typedLength: number, rest: RegExp): TypedWord => {
+    const start = index - typedLength;
+    const end = index + rest.exec(embedded.text.slice(index))![0].length;
+    return { uri, text: embedded.text.slice(start, end), range: documentRange(embedded, start, end) };
+  };
   const valueMatch = /^\s*([\w.]+)\s*(=~|!~|!=|=)\s*("?)([^"]*)$/.exec(current);
   if (valueMatch) {
     const [, label, , quote, typed] = valueMatch as unknown as [string, string, string, string, string];
     await ctx.prometheus.prepare({ valuesOf: [label] });
-    const values = new Set<string>(label === SEVERITY_LABEL ? ALERT_SEVERITIES : []);
-    for (const value of nameProvider(ctx).labelValues(label)) values.add(value);
+    const fixed: readonly string[] = label === SEVERITY_LABEL ? ALERT_SEVERITIES : [];
+    const typedWord = word(typed.length, /^[^",]*/);
+    const seen = nameProvider(ctx).labelValues(label).filter((value) => !isLoneTypedWord(ctx, value, { kind: 'labelValue', label }, typedWord));
     const range = documentRange(embedded, index - typed.length - quote.length, index);
     return {
-      items: [...values].map((value, i) => withInsertText({ label: value, kind: 'value', range, sortText: String(i).padStart(5, '0') }, JSON.stringify(value), false, embedded.style)),
+      items: [...new Set([...fixed, ...seen])].map((value, i) => withInsertText({ label: value, kind: 'value', range, sortText: String(i).padStart(5, '0') }, JSON.stringify(value), false, embedded.style)),
       isIncomplete: ctx.prometheus.enabled,
     };
   }
@@ -166,5 +184,7 @@ async function completeInMatchers(ctx: ServiceContext, embedded: EmbeddedText, i
   if (!name) return { items: [], isIncomplete: false };
   await ctx.prometheus.prepare({ labelNames: true });
   const range = documentRange(embedded, index - name[1]!.length, index);
-  return { items: nameProvider(ctx).labelNames().map((label) => ({ label, kind: 'label', range })), isIncomplete: ctx.prometheus.enabled };
+  const typedWord = word(name[1]!.length, /^[\w.]*/);
+  const labels = nameProvider(ctx).labelNames().filter((label) => !isLoneTypedWord(ctx, label, { kind: 'labelName' }, typedWord));
+  return { items: labels.map((label) => ({ label, kind: 'label', range })), isIncomplete: ctx.prometheus.enabled };
 }

@@ -17,12 +17,10 @@ import { embeddedTexts, type DocumentModel } from '../models/document-model.js';
 import type { ServiceHover, TextRange } from '../service-types.js';
 import { forEachScalar, type YamlPathStep } from '../yaml/tree-access.js';
 import { describeDuration } from './duration-text.js';
+import { scalarTypeAt } from './key-catalog.js';
 import { metricDocumentation } from './metric-info.js';
 import { alertTestAt } from './unit-test-places.js';
 
-const DURATION_KEYS = new Set([
-  'for', 'interval', 'keep_firing_for', 'query_offset', 'evaluation_interval', 'eval_time', 'group_wait', 'group_interval', 'repeat_interval', 'resolve_timeout',
-]);
 
 export async function hover(ctx: ServiceContext, uri: string, offset: number): Promise<ServiceHover | undefined> {
   const model = ctx.workspace.model(uri);
@@ -91,7 +89,7 @@ function hoverInYaml(ctx: ServiceContext, model: DocumentModel, offset: number):
     }
     case 'unit-test': {
       const scalar = scalarAt(model.tree.root, offset);
-      if (scalar && DURATION_KEYS.has(String(scalar.path[scalar.path.length - 1]))) return durationHover(model.doc.text, scalar.node.range);
+      if (scalar && isDurationAt(model.kind, scalar.path)) return durationHover(model.doc.text, scalar.node.range);
       const test = alertTestAt(model, offset);
       if (!test) return undefined;
       const rules = ctx.names.rulesNamed(test.alertname, 'alert');
@@ -103,7 +101,7 @@ function hoverInYaml(ctx: ServiceContext, model: DocumentModel, offset: number):
       if (!scalar) return undefined;
       const key = scalar.path[scalar.path.length - 1];
       const parent = scalar.path[scalar.path.length - 2];
-      if (typeof key === 'string' && DURATION_KEYS.has(key)) return durationHover(model.doc.text, scalar.node.range);
+      if (isDurationAt(model.kind, scalar.path)) return durationHover(model.doc.text, scalar.node.range);
       const config = model.loaded.config;
       if (key === 'receiver' && config) {
         const receiver = config.receivers.find((r) => r.name.value === scalar.node.text);
@@ -121,6 +119,11 @@ function hoverInYaml(ctx: ServiceContext, model: DocumentModel, offset: number):
     default:
       return undefined;
   }
+}
+
+function isDurationAt(kind: DocumentModel['kind'], path: readonly YamlPathStep[]): boolean {
+  const key = path[path.length - 1];
+  return typeof key === 'string' && scalarTypeAt(kind, path.slice(0, -1), key) === 'duration';
 }
 
 function durationHover(text: string, range: TextRange): ServiceHover | undefined {

@@ -12,14 +12,11 @@ import { uriToPath } from '../documents/uri-path.js';
 import type { DocumentModel } from '../models/document-model.js';
 import type { DocumentKind, ServiceCompletionItem, TextRange } from '../service-types.js';
 import type { LineContext } from '../yaml/line-context.js';
-import { itemSnippetsAt, keysAt, type ItemSnippet, type KeySpec } from './key-catalog.js';
+import { itemSnippetsAt, keysAt, scalarTypeAt, type ItemSnippet, type KeySpec } from './key-catalog.js';
 import { nameProvider } from './embedded-completion.js';
+import { isLoneTypedWord, type TypedWord } from './typed-word.js';
 import { valueOf, itemsOf } from '../yaml/tree-access.js';
 
-const DURATION_KEYS = new Set([
-  'for', 'interval', 'keep_firing_for', 'query_offset', 'evaluation_interval', 'eval_time', 'group_wait', 'group_interval', 'repeat_interval', 'resolve_timeout',
-]);
-const BOOLEAN_KEYS = new Set(['continue', 'send_resolved', 'fuzzy_compare']);
 /** Maps whose keys are label names. */
 const LABEL_MAPS = new Set(['labels', 'exp_labels', 'external_labels', 'match', 'match_re', 'source_match', 'source_match_re', 'target_match', 'target_match_re']);
 const ANNOTATION_NAMES: [string, string][] = [
@@ -32,20 +29,21 @@ const ANNOTATION_NAMES: [string, string][] = [
 export function completeYaml(ctx: ServiceContext, model: DocumentModel, context: LineContext): ServiceCompletionItem[] {
   const { kind } = model;
   const range = context.typed;
-  if (context.at === 'value') return valueItems(ctx, model, context.path, context.key!, range);
+  const names = namesAround(ctx, model.doc, range);
+  if (context.at === 'value') return valueItems(ctx, names, model, context.path, context.key!, range);
   const parentList = context.key ?? (context.path[context.path.length - 1] === '-' ? context.path[context.path.length - 2] : undefined);
-  if (context.at === 'item' || (context.newItem && parentList !== undefined && scalarListItems(ctx, model, parentList, range).length > 0)) {
-    return parentList === undefined ? [] : scalarListItems(ctx, model, parentList, range);
+  if (context.at === 'item' || (context.newItem && parentList !== undefined && scalarListItems(ctx, names, model, parentList, range).length > 0)) {
+    return parentList === undefined ? [] : scalarListItems(ctx, names, model, parentList, range);
   }
   const items: ServiceCompletionItem[] = [];
   const keys = keysAt(kind as DocumentKind, context.path);
   if (keys) {
     for (const spec of keys) {
-      if (context.siblings.includes(spec.name)) continue;
+      if (context.siblings.includes(spec.name) || spec.excludes?.some((other) => context.siblings.includes(other))) continue;
       items.push(keyItem(spec, context.column, range));
     }
   } else {
-    items.push(...mapKeyItems(ctx, context.path, range));
+    items.push(...mapKeyItems(names, context.path, range));
   }
   if (context.newItem) {
     for (const snippet of itemSnippetsAt(kind as DocumentKind, context.path.slice(0, -1))) items.push(snippetItem(snippet, context.column, '', range));
@@ -79,48 +77,55 @@ function snippetItem(snippet: ItemSnippet, column: number, prefix: string, range
   return { label: snippet.label, kind: 'snippet', documentation: snippet.doc, insertText, snippet: true, range, sortText: `~${snippet.label}`, filterText: first.split(':')[0] };
 }
 
+/** Label names and values from the workspace and Prometheus; not the word being typed when only the cursor names it. */
+interface SeenNames {
+  labelNames(): string[];
+  labelValues(label: string): string[];
+}
+
+function namesAround(ctx: ServiceContext, doc: SourceDocument, typed: TextRange): SeenNames {
+  const end = typed.end + /^[^\s,\]}"'#]*/.exec(doc.text.slice(typed.end, typed.end + 256))![0].length;
+  const word: TypedWord = { uri: doc.uri, text: doc.text.slice(typed.start, end), range: { start: typed.start, end } };
+  const provider = nameProvider(ctx);
+  return {
+    labelNames: () => provider.labelNames().filter((name) => name !== '__name__' && !isLoneTypedWord(ctx, name, { kind: 'labelName' }, word)),
+    labelValues: (label) => provider.labelValues(label).filter((value) => !isLoneTypedWord(ctx, value, { kind: 'labelValue', label }, word)),
+  };
+}
+
 /** Keys of maps whose keys are label or annotation names. */
-function mapKeyItems(ctx: ServiceContext, path: readonly string[], range: TextRange): ServiceCompletionItem[] {
+function mapKeyItems(names: SeenNames, path: readonly string[], range: TextRange): ServiceCompletionItem[] {
   const map = path[path.length - 1];
   if (map === 'annotations') return ANNOTATION_NAMES.map(([name, doc]) => ({ label: name, kind: 'property', documentation: doc, insertText: `${name}: $1`, snippet: true, range }));
   if (!map || !LABEL_MAPS.has(map)) return [];
-  const names = new Set([SEVERITY_LABEL, ...nameProvider(ctx).labelNames()]);
-  names.delete('__name__');
-  return [...names].map((name) => ({ label: name, kind: 'label', insertText: `${name}: $1`, snippet: true, range }));
+  return [...new Set([SEVERITY_LABEL, ...names.labelNames()])].map((name) => ({ label: name, kind: 'label', insertText: `${name}: $1`, snippet: true, range }));
 }
 
-function valueItems(ctx: ServiceContext, model: DocumentModel, path: readonly string[], key: string, range: TextRange): ServiceCompletionItem[] {
+function valueItems(ctx: ServiceContext, names: SeenNames, model: DocumentModel, path: readonly string[], key: string, range: TextRange): ServiceCompletionItem[] {
   const plain = (labels: Iterable<string>, kind: ServiceCompletionItem['kind'] = 'value', detail?: string) =>
     [...labels].map((label, i): ServiceCompletionItem => ({ label, kind, range, sortText: String(i).padStart(5, '0'), ...(detail !== undefined && { detail }) }));
-  if (DURATION_KEYS.has(key)) return plain(STANDARD_DURATIONS, 'duration');
-  if (BOOLEAN_KEYS.has(key)) return plain(['true', 'false'], 'keyword');
+  const type = scalarTypeAt(model.kind, path, key);
+  if (type === 'duration') return plain(STANDARD_DURATIONS, 'duration');
+  if (type === 'bool') return plain(['true', 'false'], 'keyword');
   const parent = path[path.length - 1];
-  if (key === SEVERITY_LABEL && parent !== undefined && LABEL_MAPS.has(parent)) return plain(severities(ctx), 'enum');
+  if (key === SEVERITY_LABEL && parent !== undefined && LABEL_MAPS.has(parent)) return plain(new Set([...ALERT_SEVERITIES, ...names.labelValues(SEVERITY_LABEL)]), 'enum');
   if (model.kind === 'alertmanager' && key === 'receiver') return plain(receiverNames(model), 'reference', 'receiver');
   if (model.kind === 'unit-test' && key === 'alertname') return plain(ctx.names.alertNames(), 'reference', 'alerting rule');
-  if (parent !== undefined && LABEL_MAPS.has(parent)) return plain(nameProvider(ctx).labelValues(key));
+  if (parent !== undefined && LABEL_MAPS.has(parent)) return plain(names.labelValues(key));
   return [];
 }
 
 /** Items of lists of names: time intervals, label names, rule files. */
-function scalarListItems(ctx: ServiceContext, model: DocumentModel, list: string, range: TextRange): ServiceCompletionItem[] {
+function scalarListItems(ctx: ServiceContext, names: SeenNames, model: DocumentModel, list: string, range: TextRange): ServiceCompletionItem[] {
   const plain = (labels: Iterable<string>, kind: ServiceCompletionItem['kind'], detail?: string) =>
     [...labels].map((label): ServiceCompletionItem => ({ label, kind, range, ...(detail !== undefined && { detail }) }));
   if (model.kind === 'alertmanager') {
     if (list === 'mute_time_intervals' || list === 'active_time_intervals') return plain(timeIntervalNames(model), 'reference', 'time interval');
-    if (list === 'group_by') return plain(['...', ...labelNames(ctx)], 'label');
-    if (list === 'equal') return plain(labelNames(ctx), 'label');
+    if (list === 'group_by') return plain(['...', ...names.labelNames()], 'label');
+    if (list === 'equal') return plain(names.labelNames(), 'label');
   }
   if (model.kind === 'unit-test' && list === 'rule_files') return plain(ruleFilePaths(ctx, model.doc), 'reference', 'rule file');
   return [];
-}
-
-function labelNames(ctx: ServiceContext): string[] {
-  return nameProvider(ctx).labelNames().filter((n) => n !== '__name__');
-}
-
-function severities(ctx: ServiceContext): string[] {
-  return [...new Set<string>([...ALERT_SEVERITIES, ...ctx.names.labelValues(SEVERITY_LABEL)])];
 }
 
 function receiverNames(model: Extract<DocumentModel, { kind: 'alertmanager' }>): string[] {

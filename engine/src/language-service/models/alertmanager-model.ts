@@ -9,6 +9,7 @@ import { checkTemplateFiles } from '../../alertmanager/config/template-files.js'
 import { readYamlTree, type YamlTree } from '../../yaml/read-tree.js';
 import type { YamlPair } from '../../yaml/tree.js';
 import type { SourceDocument } from '../documents/source-document.js';
+import { LazyModel } from './lazy-model.js';
 import { uriToPath } from '../documents/uri-path.js';
 import { embeddedNode, type EmbeddedText } from '../embedded/embedded-text.js';
 import { forEachScalar, itemsOf, keyText, pairOf, valueOf, type YamlPathStep } from '../yaml/tree-access.js';
@@ -27,20 +28,18 @@ export const DEPRECATED_MATCH_KEYS: Readonly<Record<string, { replacement: strin
 
 const MATCHER_LISTS = new Set(['matchers', 'source_matchers', 'target_matchers']);
 
-export class AlertmanagerModel {
+export class AlertmanagerModel extends LazyModel {
   readonly kind = 'alertmanager';
   readonly loaded: LoadedAlertmanagerConfig;
   readonly tree: YamlTree;
-  private embeddedCache: EmbeddedText[] | undefined;
-  private diagnosticsCache: Problem[] | undefined;
 
   constructor(readonly doc: SourceDocument) {
+    super();
     this.loaded = loadAlertmanagerConfig(doc.text, doc.uri);
     this.tree = readYamlTree(doc.text);
   }
 
-  diagnostics(): Problem[] {
-    if (this.diagnosticsCache) return this.diagnosticsCache;
+  protected findProblems(): Problem[] {
     const problems: Problem[] = this.loaded.problems.map(({ file: _file, ...p }) => p);
     const path = uriToPath(this.doc.uri);
     if (this.loaded.config && path !== undefined) problems.push(...checkTemplateFiles(this.loaded.config, path).map(({ file: _file, ...p }) => p));
@@ -48,8 +47,6 @@ export class AlertmanagerModel {
       const key = keyText(pair)!;
       problems.push(problem(`\`${key}\` is deprecated: use \`${DEPRECATED_MATCH_KEYS[key]!.replacement}\``, pair.key.range, DEPRECATED_MATCH_SOURCE, 'info'));
     }
-    problems.sort((a, b) => a.range.start - b.range.start);
-    this.diagnosticsCache = problems;
     return problems;
   }
 
@@ -72,14 +69,12 @@ export class AlertmanagerModel {
   }
 
   /** Matcher strings and templates in the file. */
-  embedded(): EmbeddedText[] {
-    if (this.embeddedCache) return this.embeddedCache;
+  protected findEmbedded(): EmbeddedText[] {
     const found: EmbeddedText[] = [];
     forEachScalar(this.tree.root, (scalar, path) => {
       const language = embeddedLanguageAt(path, scalar.text);
       if (language) found.push(embeddedNode(language, scalar, this.doc.text));
     });
-    this.embeddedCache = found;
     return found;
   }
 }

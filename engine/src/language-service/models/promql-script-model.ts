@@ -3,21 +3,20 @@ import { problem, type Problem } from '../../errors.js';
 import { parsePromQL } from '../../promql/analyze.js';
 import { parseScript, type Script } from '../../testing/promqltest/script.js';
 import type { SourceDocument } from '../documents/source-document.js';
+import { LazyModel } from './lazy-model.js';
 import { embeddedVerbatim, type EmbeddedText } from '../embedded/embedded-text.js';
 import { placeRange } from './place-range.js';
 
-export class PromqlScriptModel {
+export class PromqlScriptModel extends LazyModel {
   readonly kind = 'promql-test';
   readonly script: Script;
-  private embeddedCache: EmbeddedText[] | undefined;
-  private diagnosticsCache: Problem[] | undefined;
 
   constructor(readonly doc: SourceDocument) {
+    super();
     this.script = parseScript(doc.text);
   }
 
-  diagnostics(): Problem[] {
-    if (this.diagnosticsCache) return this.diagnosticsCache;
+  protected findProblems(): Problem[] {
     const located = (line: number, column: number, message: string) => problem(message, placeRange(this.doc, line, column), 'promqltest');
     const problems = this.script.errors.map((e) => located(e.line, e.column, e.message));
     for (const command of this.script.commands) {
@@ -30,14 +29,11 @@ export class PromqlScriptModel {
         problems.push({ ...p, range: { start: expression.offsets[0]! + p.range.start, end: expression.offsets[0]! + Math.max(p.range.end, p.range.start + 1) } });
       }
     }
-    problems.sort((a, b) => a.range.start - b.range.start);
-    this.diagnosticsCache = problems;
     return problems;
   }
 
   /** Each eval command's expression and each series line of the load commands. */
-  embedded(): EmbeddedText[] {
-    if (this.embeddedCache) return this.embeddedCache;
+  protected findEmbedded(): EmbeddedText[] {
     const found: EmbeddedText[] = [];
     const lineText = (line: number) => {
       const start = this.doc.offsetOfPlace(line, 1);
@@ -56,7 +52,6 @@ export class PromqlScriptModel {
         }
       }
     }
-    this.embeddedCache = found;
     return found;
   }
 }

@@ -8,6 +8,7 @@ import { loadRuleFiles } from '../../testing/promtool/rule-files.js';
 import type { TestProblem, UnitTestFile } from '../../testing/promtool/unit-test-file.js';
 import { readYamlTree, type YamlTree } from '../../yaml/read-tree.js';
 import type { SourceDocument } from '../documents/source-document.js';
+import { LazyModel } from './lazy-model.js';
 import { uriToPath } from '../documents/uri-path.js';
 import { embeddedNode, type EmbeddedText, type EmbeddedLanguage } from '../embedded/embedded-text.js';
 import { forEachScalar, pathEndsWith, type YamlPathStep } from '../yaml/tree-access.js';
@@ -19,23 +20,21 @@ const EMBEDDED_AT: readonly [EmbeddedLanguage, (string | '#')[]][] = [
   ['series', ['tests', '#', 'promql_expr_test', '#', 'exp_samples', '#', 'labels']],
 ];
 
-export class UnitTestModel {
+export class UnitTestModel extends LazyModel {
   readonly kind = 'unit-test';
   readonly file: UnitTestFile;
   readonly tree: YamlTree;
   /** The file's path; undefined for documents not on disk. */
   readonly path: string | undefined;
-  private embeddedCache: EmbeddedText[] | undefined;
-  private diagnosticsCache: Problem[] | undefined;
 
   constructor(readonly doc: SourceDocument) {
+    super();
     this.path = uriToPath(doc.uri);
     this.file = loadUnitTestFile(doc.text, this.path ?? doc.uri);
     this.tree = readYamlTree(doc.text);
   }
 
-  diagnostics(): Problem[] {
-    if (this.diagnosticsCache) return this.diagnosticsCache;
+  protected findProblems(): Problem[] {
     const located = (p: TestProblem, severity: Problem['severity'] = 'error') => problem(p.message, placeRange(this.doc, p.line, p.column), 'unittest', severity);
     const problems = this.file.problems.map((p) => located(p));
     for (const test of this.file.tests) {
@@ -47,19 +46,15 @@ export class UnitTestModel {
       const patterns = loadRuleFiles(this.file, () => '');
       problems.push(...patterns.fileProblems.map((p) => located(p)), ...patterns.warnings.map((p) => located(p, 'warning')));
     }
-    problems.sort((a, b) => a.range.start - b.range.start);
-    this.diagnosticsCache = problems;
     return problems;
   }
 
-  embedded(): EmbeddedText[] {
-    if (this.embeddedCache) return this.embeddedCache;
+  protected findEmbedded(): EmbeddedText[] {
     const found: EmbeddedText[] = [];
     forEachScalar(this.tree.root, (scalar, path: readonly YamlPathStep[]) => {
       const match = EMBEDDED_AT.find(([, pattern]) => pathEndsWith(path, pattern) && path.length === pattern.length);
       if (match) found.push(embeddedNode(match[0], scalar, this.doc.text));
     });
-    this.embeddedCache = found;
     return found;
   }
 }

@@ -7,9 +7,12 @@ import { treeNodes } from '../../check/rule-nodes.js';
 import type { Labels } from '../../labels/labels.js';
 import type { Expr } from '../../promql/ast.js';
 import type { Rule, RuleGroup } from '../../rules/rule.js';
-import type { AlertmanagerModel } from '../models/alertmanager-model.js';
-import type { PromqlScriptModel } from '../models/promql-script-model.js';
-import type { UnitTestModel } from '../models/unit-test-model.js';
+import type { TextRange } from '../service-types.js';
+import { SourceDocument } from '../documents/source-document.js';
+import { AlertmanagerModel } from '../models/alertmanager-model.js';
+import type { DocumentModel } from '../models/document-model.js';
+import { PromqlScriptModel } from '../models/promql-script-model.js';
+import { UnitTestModel } from '../models/unit-test-model.js';
 import type { Workspace } from '../workspace.js';
 
 /** A series (or a selector's idea of one): its metric name and labels; a value is unknown for regex matchers. */
@@ -24,7 +27,15 @@ export interface RuleDefinition {
   group: RuleGroup;
 }
 
+/** What a name is to a series: its metric name, one of its label names, or a value of a label. */
+export type NameRole = { kind: 'metric' } | { kind: 'labelName' } | { kind: 'labelValue'; label: string };
+
 const METRIC = '__name__';
+/** Names that every scalar style and expression writes as they are (no escapes). */
+const PLAINLY_WRITTEN = /^[\w:.\-/ ]+$/;
+const NAME_CHAR = /[\w:]/;
+/** Stands in for the word being typed when the document is read without it; no real name looks like it. */
+const STAND_IN = 'klaxon_word_being_typed_';
 
 export class WorkspaceNames {
   private readonly ruleFacts = new WeakMap<Rule, SeriesFact[]>();
@@ -87,6 +98,67 @@ export class WorkspaceNames {
     return [...names].sort();
   }
 
+  /**
+   * Whether the workspace names `name` in that role anywhere but at `range` of the document
+   * `uri`: there, the user is typing it. The rule (or file) holding the range is read again with
+   * the word replaced, the rest is taken as it is.
+   */
+  namedElsewhere(role: NameRole, name: string, uri: string, range: TextRange): boolean {
+    if (!this.writtenElsewhere(name, uri, range.start)) return false;
+    if (role.kind === 'labelValue' && role.label === METRIC) role = { kind: 'metric' };
+    const names = (facts: readonly SeriesFact[]) => facts.some((fact) => factNames(fact, role, name));
+    const model = this.workspace.model(uri);
+    const typedIn = model?.kind === 'rules' ? model.entryAt(range.start)?.rule : model;
+    for (const facts of this.factGroups(typedIn)) if (names(facts)) return true;
+    return model !== undefined && names(this.factsWithStandIn(model, range));
+  }
+
+  /**
+   * Whether any document has `name` as a whole word anywhere but at `start` of `uri`: when none
+   * has, nothing else can name it, and the facts need no looking at. Names with characters that
+   * may be written escaped are taken as written elsewhere.
+   */
+  private writtenElsewhere(name: string, uri: string, start: number): boolean {
+    if (!PLAINLY_WRITTEN.test(name)) return true;
+    for (const other of this.workspace.uris()) {
+      const text = this.workspace.document(other)!.text;
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+        if (other === uri && at === start) continue;
+        if (!NAME_CHAR.test(text[at - 1] ?? '') && !NAME_CHAR.test(text[at + name.length] ?? '')) return true;
+      }
+    }
+    return false;
+  }
+
+  /** The facts of every rule and file, a group each; without those of `left` (a rule or a document's model) when given. */
+  private *factGroups(left?: Rule | DocumentModel): Generator<readonly SeriesFact[]> {
+    for (const model of this.workspace.modelsOf('rules')) for (const { rule } of model.entries) if (rule !== left) yield this.factsOfRule(rule);
+    for (const model of this.workspace.modelsOf('unit-test')) if (model !== left) yield this.factsOf(model, unitTestFacts);
+    for (const model of this.workspace.modelsOf('promql-test')) if (model !== left) yield this.factsOf(model, scriptFacts);
+    for (const model of this.workspace.modelsOf('alertmanager')) if (model !== left) yield this.factsOf(model, alertmanagerFacts);
+  }
+
+  /** The facts of the rule (or the file) holding `range`, read with the word there replaced by a stand-in. */
+  private factsWithStandIn(model: DocumentModel, range: TextRange): SeriesFact[] {
+    const { doc } = model;
+    const edited = () => new SourceDocument(doc.uri, doc.version, doc.text.slice(0, range.start) + STAND_IN + doc.text.slice(range.end));
+    switch (model.kind) {
+      case 'rules': {
+        const entry = model.entryAt(range.start);
+        const rules = entry && model.readEntryWith(entry, range.start, range.end, STAND_IN);
+        return (rules ?? []).flatMap(seriesFactsOf);
+      }
+      case 'unit-test':
+        return unitTestFacts(new UnitTestModel(edited()));
+      case 'promql-test':
+        return scriptFacts(new PromqlScriptModel(edited()));
+      case 'alertmanager':
+        return alertmanagerFacts(new AlertmanagerModel(edited()));
+      case 'template':
+        return [];
+    }
+  }
+
   private answer(key: string, compute: (facts: readonly SeriesFact[]) => Set<string>): string[] {
     const generation = this.workspace.generation;
     if (this.cache?.generation !== generation) this.cache = { generation, facts: this.gatherFacts(), answers: new Map() };
@@ -100,20 +172,14 @@ export class WorkspaceNames {
 
   private gatherFacts(): SeriesFact[] {
     const facts: SeriesFact[] = [];
-    const add = (list: readonly SeriesFact[]) => {
-      for (const fact of list) facts.push(fact);
-    };
-    for (const model of this.workspace.modelsOf('rules')) for (const { rule } of model.entries) add(this.factsOfRule(rule));
-    for (const model of this.workspace.modelsOf('unit-test')) add(this.factsOf(model, unitTestFacts));
-    for (const model of this.workspace.modelsOf('promql-test')) add(this.factsOf(model, scriptFacts));
-    for (const model of this.workspace.modelsOf('alertmanager')) add(this.factsOf(model, alertmanagerFacts));
+    for (const group of this.factGroups()) for (const fact of group) facts.push(fact);
     return facts;
   }
 
   private factsOfRule(rule: Rule): SeriesFact[] {
     let facts = this.ruleFacts.get(rule);
     if (!facts) {
-      facts = [...selectorFacts(rule.expr), ruleOutputFact(rule)];
+      facts = seriesFactsOf(rule);
       this.ruleFacts.set(rule, facts);
     }
     return facts;
@@ -129,6 +195,17 @@ export class WorkspaceNames {
   }
 }
 
+function factNames(fact: SeriesFact, role: NameRole, name: string): boolean {
+  switch (role.kind) {
+    case 'metric':
+      return fact.metric === name;
+    case 'labelName':
+      return fact.labels.some(([label]) => label === name);
+    case 'labelValue':
+      return fact.labels.some(([label, value]) => label === role.label && value === name);
+  }
+}
+
 /** What each selector of an expression says about the series it reads. */
 export function selectorFacts(expr: Expr | undefined): SeriesFact[] {
   if (!expr) return [];
@@ -140,6 +217,11 @@ export function selectorFacts(expr: Expr | undefined): SeriesFact[] {
     facts.push({ ...(metric && { metric }), labels });
   }
   return facts;
+}
+
+/** What a rule's expression reads and what it writes. */
+function seriesFactsOf(rule: Rule): SeriesFact[] {
+  return [...selectorFacts(rule.expr), ruleOutputFact(rule)];
 }
 
 function ruleOutputFact(rule: Rule): SeriesFact {

@@ -141,6 +141,29 @@ export class RuleFileModel {
     return entry ? this.embeddedOf(entry) : [];
   }
 
+  /**
+   * The rules that the segment of `entry` would read as after replacing [start, end) of the
+   * document (inside the segment) with `newText`; the model does not change. Undefined when the
+   * segment cannot be read alone.
+   */
+  readEntryWith(entry: RuleEntry, start: number, end: number, newText: string): Rule[] | undefined {
+    const segment = entry.segment;
+    const keyColumn = this.rulesKeyColumns.get(entry.group);
+    if (!segment || keyColumn === undefined || start < segment.start || end > segment.end) return undefined;
+    const text = this.doc.text.slice(0, start) + newText + this.doc.text.slice(end);
+    const reading = readSegment({
+      uri: this.doc.uri,
+      text,
+      start: segment.start,
+      end: segment.end + newText.length - (end - start),
+      lineNumber: this.doc.positionAt(segment.start).line,
+      dashColumn: segment.dashColumn,
+      rulesKeyColumn: keyColumn,
+      options: this.setup.loadOptions,
+    });
+    return reading && 'rules' in reading ? reading.rules.map((r) => r.rule) : undefined;
+  }
+
   fileInput(): RuleFileInput {
     return { file: this.doc.uri, text: this.doc.text, groups: this.groups };
   }

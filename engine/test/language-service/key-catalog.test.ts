@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { loadAlertmanagerConfig } from '../../src/alertmanager/config/load-config.js';
+import { keysAt, type KeySpec } from '../../src/language-service/features/key-catalog.js';
+import { loadRuleFile } from '../../src/rules/load-rule-file.js';
+import { loadUnitTestFile } from '../../src/testing/promtool/load-unit-test-file.js';
+
+type Kind = 'rules' | 'unit-test' | 'alertmanager';
+
+const LOADERS: Record<Kind, (text: string) => { message: string }[]> = {
+  rules: (text) => loadRuleFile(text, 'rules.yml').problems,
+  'unit-test': (text) => loadUnitTestFile(text, '/nowhere/test.yml').problems,
+  alertmanager: (text) => loadAlertmanagerConfig(text, '/nowhere/alertmanager.yml').problems,
+};
+
+/** Every mapping the catalog knows in a file of the kind, with its keys; routes nest without end, so the walk stops at a depth. */
+function mappings(kind: Kind, path: string[] = []): { path: string[]; keys: KeySpec[] }[] {
+  const keys = keysAt(kind, path);
+  if (!keys || path.length > 8) return [];
+  const below = keys.flatMap((k) => (k.shape === 'map' ? mappings(kind, [...path, k.name]) : k.shape === 'list' ? mappings(kind, [...path, k.name, '-']) : []));
+  return [{ path, keys }, ...below];
+}
+
+/** A document with `key` (with a value of its shape) in the mapping at `path`. */
+function documentWith(path: readonly string[], key: KeySpec | { name: string; shape: 'scalar' }): string {
+  const value = key.shape === 'map' ? {} : key.shape === 'list' || key.shape === 'scalarList' ? [] : (('example' in key && key.example) || 'x');
+  let node: unknown = { [key.name]: value };
+  for (let i = path.length - 1; i >= 0; i--) node = path[i] === '-' ? [node] : { [path[i]!]: node };
+  return stringify(node);
+}
+
+const unknownField = (name: string) => (p: { message: string }) => p.message.startsWith(`unknown field "${name}"`);
+
+describe('the key catalog', () => {
+  for (const kind of Object.keys(LOADERS) as Kind[]) {
+    it(`lists, for ${kind} files, only keys that the loader accepts where they are listed`, () => {
+      const found = mappings(kind);
+      expect(found.length).toBeGreaterThanOrEqual(3);
+      for (const { path, keys } of found) {
+        const where = `${kind}: ${path.join('/') || '(top)'}`;
+        // The loader reads this mapping: it rejects a key that is not one of its fields.
+        expect(LOADERS[kind](documentWith(path, { name: 'no_such_key', shape: 'scalar' })).some(unknownField('no_such_key')), where).toBe(true);
+        for (const key of keys) expect(LOADERS[kind](documentWith(path, key)).filter(unknownField(key.name)), `${where}: ${key.name}`).toEqual([]);
+      }
+    });
+  }
+});
