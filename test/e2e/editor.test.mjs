@@ -5,13 +5,14 @@
  * (`npm run test:e2e` does both in order).
  */
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { lookupFunction } from '@klaxon/engine';
 import { launchChromium } from './lib/chromium.mjs';
 import { createProfile, findCodeServer, installExtension, startCodeServer } from './lib/code-server.mjs';
+import { tearDown } from './lib/tear-down.mjs';
 import { Workbench } from './lib/workbench.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -76,13 +77,7 @@ before(async () => {
   workbench = new Workbench(page, url);
 });
 
-after(async () => {
-  await browser?.close();
-  codeServer?.stop();
-  await writeFile(join(outputDir, 'code-server.log'), codeServerOutput.join(''));
-  if (profile) await cp(join(profile.dir, 'user-data/logs'), join(outputDir, 'logs'), { recursive: true }).catch(() => {});
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+after(() => tearDown({ outputDir, codeServerOutput, browser, codeServer, profile, tmp }));
 
 describe('Klaxon in VS Code 1.100 (code-server)', () => {
   it('underlines a broken expression and lists it in Problems with the parser message', async () => {

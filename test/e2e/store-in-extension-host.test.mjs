@@ -6,13 +6,14 @@
  * Needs scripts/setup-code-server.sh. The report is saved under test-output/e2e-store-host/.
  */
 import assert from 'node:assert/strict';
-import { access, cp, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readFile, realpath, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { launchChromium } from './lib/chromium.mjs';
 import { createProfile, findCodeServer, installExtension, startCodeServer } from './lib/code-server.mjs';
+import { tearDown } from './lib/tear-down.mjs';
 import { buildStoreHostExtension } from './store-host/build.mjs';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -52,13 +53,7 @@ before(async () => {
   await writeFile(join(outputDir, 'result.json'), JSON.stringify(report, null, 2));
 });
 
-after(async () => {
-  await browser?.close();
-  codeServer?.stop();
-  await writeFile(join(outputDir, 'code-server.log'), codeServerOutput.join(''));
-  if (profile) await cp(join(profile.dir, 'user-data/logs'), join(outputDir, 'logs'), { recursive: true }).catch(() => {});
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+after(() => tearDown({ outputDir, codeServerOutput, browser, codeServer, profile, tmp }));
 
 describe("Klaxon's store in VS Code 1.100's extension host (code-server)", () => {
   it('ran in the extension host that code-server started, not in this process', async () => {

@@ -3,11 +3,11 @@
  * Klaxon's own keys, so that a real Alertmanager (and `amtool check-config`) accepts it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { exportAlertmanagerConfig } from '../alertmanager/config/export-config.js';
 import { loadAlertmanagerConfig } from '../alertmanager/config/load-config.js';
 import { formatFileProblem } from '../file-problem.js';
 import { LineIndex } from '../text/line-index.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError, type CliIO, type Subcommand } from './subcommand.js';
 
 const HELP = `Usage: klaxon export --alertmanager OUT CONFIG
@@ -27,16 +27,12 @@ export const exportCommand: Subcommand = {
   summary: 'Write an Alertmanager configuration without Klaxon\'s keys, for a real Alertmanager',
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args,
-      options: { alertmanager: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-    if (values.help) {
+    const parsed = parseCommandArgs(args, { alertmanager: { type: 'string' } });
+    if (parsed === 'help') {
       io.stdout(HELP);
       return 0;
     }
+    const { values, positionals } = parsed;
     if (values.alertmanager === undefined) throw new UsageError('--alertmanager OUT is required');
     if (positionals.length !== 1) throw new UsageError('expected exactly one CONFIG file');
     const file = positionals[0]!;

@@ -3,6 +3,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isParseArgsError } from './parse-command-args.js';
 import { EXIT_USAGE, UsageError, type CliIO, type Subcommand } from './subcommand.js';
 import { SUBCOMMANDS } from './subcommands.js';
 
@@ -50,12 +51,6 @@ export async function main(args: string[], io: CliIO, subcommands: readonly Subc
     io.stderr(`${command}: ${(e as Error).message}\nRun '${command} --help' for usage.\n`);
     return EXIT_USAGE;
   }
-}
-
-/** node:util parseArgs reports unknown options and missing values with these codes. */
-function isParseArgsError(e: unknown): boolean {
-  const code = (e as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_');
 }
 
 function isEntryPoint(): boolean {

@@ -3,7 +3,6 @@
  * given labels goes, printed exactly as `amtool config routes` prints them.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { loadAlertmanagerConfig } from '../alertmanager/config/load-config.js';
 import { parseMatcher, MatcherParseError } from '../alertmanager/matchers/parse.js';
 import { formatMatchingTree, formatRoutingTree } from '../alertmanager/routing/amtool-trees.js';
@@ -12,6 +11,7 @@ import { formatFileProblem } from '../file-problem.js';
 import { Labels } from '../labels/labels.js';
 import { RegexSyntaxError } from '../labels/matcher.js';
 import { LineIndex } from '../text/line-index.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError, type CliIO, type Subcommand } from './subcommand.js';
 
 const HELP = `Usage: klaxon routes [show] --config.file FILE
@@ -38,20 +38,19 @@ export const routesCommand: Subcommand = {
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
     const action = args[0] === 'show' || args[0] === 'test' ? args[0] : undefined;
-    const { values, positionals } = parseArgs({
-      args: action ? args.slice(1) : args,
-      options: {
+    const parsed = parseCommandArgs(
+      action ? args.slice(1) : args,
+      {
         'config.file': { type: 'string' },
         ...(action === 'test' ? { tree: { type: 'boolean' }, 'verify.receivers': { type: 'string' } } : {}),
-        help: { type: 'boolean', short: 'h' },
       },
-      allowPositionals: action === 'test',
-      strict: true,
-    });
-    if (values.help) {
+      { positionals: action === 'test' },
+    );
+    if (parsed === 'help') {
       io.stdout(HELP);
       return 0;
     }
+    const { values, positionals } = parsed;
     const file = values['config.file'];
     if (typeof file !== 'string') throw new UsageError('--config.file FILE is required');
     const root = await loadRoutingTree(file, io);

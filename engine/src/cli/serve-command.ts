@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { parseArgs } from 'node:util';
 import { AlertManager } from '../alertmanager/alert-manager.js';
 import { createApiRouter, routePrefixOf } from '../alertmanager/api/api-router.js';
 import { parseGoDuration } from '../alertmanager/config/go-time.js';
@@ -17,6 +16,7 @@ import type { Synchronous } from '../store/klaxon-store.js';
 import type { HttpAuth } from '../http/auth.js';
 import { Router } from '../http/router.js';
 import { serveHttp, type RunningHttpServer } from '../http/serve-http.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError, type CliIO, type Subcommand } from './subcommand.js';
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -83,9 +83,9 @@ export const serveCommand: Subcommand = {
 
 /** The options, or 'help'; throws UsageError for a bad flag value. */
 export function parseServeArgs(args: string[]): ServeOptions | 'help' {
-  const { values } = parseArgs({
+  const parsed = parseCommandArgs(
     args,
-    options: {
+    {
       'config.file': { type: 'string', default: 'alertmanager.yml' },
       'storage.path': { type: 'string', default: 'data/' },
       'storage.sync': { type: 'string', default: 'normal' },
@@ -97,11 +97,11 @@ export function parseServeArgs(args: string[]): ServeOptions | 'help' {
       'web.auth.basic-password-file': { type: 'string' },
       'web.max-body-bytes': { type: 'string', default: String(DEFAULT_MAX_BODY_BYTES) },
       'log.level': { type: 'string', default: 'info' },
-      help: { type: 'boolean', short: 'h' },
     },
-    strict: true,
-  });
-  if (values.help) return 'help';
+    { positionals: false },
+  );
+  if (parsed === 'help') return 'help';
+  const { values } = parsed;
   const { host, port } = parseListenAddress(values['web.listen-address']);
   const externalURL = values['web.external-url'];
   if (externalURL !== undefined) checkExternalURL(externalURL);

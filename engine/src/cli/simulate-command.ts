@@ -6,7 +6,6 @@
  * send are listed too.
  */
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { ConfigLoadError } from '../alertmanager/alert-manager.js';
 import { wallClock } from '../clock.js';
 import { formatFileProblem, type FileProblem } from '../file-problem.js';
@@ -24,6 +23,7 @@ import { noProgress, progressBar, type ProgressBar } from './progress-bar.js';
 import { simulationJson } from './simulation-json.js';
 import { formatTimeline } from './timeline-format.js';
 import { durationMs, parseTimeOption } from './time-option.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError, type CliIO, type Subcommand } from './subcommand.js';
 
 const OPTIONS = `Options:
@@ -92,31 +92,26 @@ export function simulationCommand(name: string, summary: string): Subcommand {
 export const simulateCommand = simulationCommand('simulate', 'Simulate rule files over series or a Prometheus server and show what would have fired');
 
 async function runSimulation(name: string, args: string[], io: CliIO): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      series: { type: 'string' },
-      prometheus: { type: 'string' },
-      start: { type: 'string' },
-      end: { type: 'string' },
-      step: { type: 'string' },
-      interval: { type: 'string' },
-      format: { type: 'string' },
-      'alertmanager.config': { type: 'string' },
-      'rules.alert.resend-delay': { type: 'string' },
-      'external-url': { type: 'string' },
-      'external-label': { type: 'string', multiple: true },
-      header: { type: 'string', multiple: true },
-      'max-series': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    allowPositionals: true,
-    strict: true,
+  const parsed = parseCommandArgs(args, {
+    series: { type: 'string' },
+    prometheus: { type: 'string' },
+    start: { type: 'string' },
+    end: { type: 'string' },
+    step: { type: 'string' },
+    interval: { type: 'string' },
+    format: { type: 'string' },
+    'alertmanager.config': { type: 'string' },
+    'rules.alert.resend-delay': { type: 'string' },
+    'external-url': { type: 'string' },
+    'external-label': { type: 'string', multiple: true },
+    header: { type: 'string', multiple: true },
+    'max-series': { type: 'string' },
   });
-  if (values.help) {
+  if (parsed === 'help') {
     io.stdout(help(name));
     return 0;
   }
+  const { values, positionals } = parsed;
   if (!values.series && !values.prometheus) throw new UsageError('--series FILE is required (or --prometheus URL)');
   if (values.series && values.prometheus) throw new UsageError('give either --series or --prometheus, not both');
   if (positionals.length === 0) throw new UsageError('no rule files given');

@@ -4,7 +4,6 @@
  * supported; each kind plugs into TEST_FILE_KINDS.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
 import { wallClock } from '../clock.js';
 import { formatFailure, formatReport, formatSkipReasons, formatTally, tally, type Tally } from '../testing/promqltest/report.js';
 import { runScript, type CaseResult } from '../testing/promqltest/run.js';
@@ -12,6 +11,7 @@ import { parseScript } from '../testing/promqltest/script.js';
 import { formatJUnit, type JUnitCase, type JUnitSuite } from '../testing/promtool/junit.js';
 import { tallyUnitTestFile, unitTestFileLines, unitTestJUnitCases } from '../testing/promtool/report.js';
 import { runUnitTestFile } from '../testing/promtool/run-unit-tests.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError, type CliIO, type Subcommand } from './subcommand.js';
 
 interface TestRunOptions {
@@ -97,22 +97,17 @@ export const testCommand: Subcommand = {
   summary: 'Run promqltest scripts (*.test) and promtool unit-test files (*.yml) and report the results',
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        run: { type: 'string', multiple: true },
-        junit: { type: 'string' },
-        'skip-experimental': { type: 'boolean' },
-        'list-skipped': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
+    const parsed = parseCommandArgs(args, {
+      run: { type: 'string', multiple: true },
+      junit: { type: 'string' },
+      'skip-experimental': { type: 'boolean' },
+      'list-skipped': { type: 'boolean' },
     });
-    if (values.help) {
+    if (parsed === 'help') {
       io.stdout(HELP);
       return 0;
     }
+    const { values, positionals } = parsed;
     if (positionals.length === 0) throw new UsageError('no test files given');
     const options: TestRunOptions = { skipExperimental: values['skip-experimental'] ?? false, listSkipped: values['list-skipped'] ?? false };
     if (values.run !== undefined) options.run = runPattern(values.run);

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { loadAlertmanagerConfig } from '../../src/alertmanager/config/load-config.js';
+import { INHIBIT_RULE_FIELDS } from '../../src/alertmanager/config/inhibit-rule-config.js';
+import { CONFIG_KEYS, loadAlertmanagerConfig } from '../../src/alertmanager/config/load-config.js';
+import { ROUTE_FIELDS } from '../../src/alertmanager/config/route-config.js';
+import { TIME_INTERVAL_FIELDS, TIME_INTERVAL_SPEC_FIELDS, TIME_RANGE_FIELDS } from '../../src/alertmanager/config/time-interval-config.js';
 import { keysAt, type KeySpec } from '../../src/language-service/features/key-catalog.js';
 import { loadRuleFile } from '../../src/rules/load-rule-file.js';
-import { loadUnitTestFile } from '../../src/testing/promtool/load-unit-test-file.js';
+import {
+  ALERT_RULE_TEST_FIELDS,
+  EXPECTED_ALERT_FIELDS,
+  EXPECTED_SAMPLE_FIELDS,
+  INPUT_SERIES_FIELDS,
+  loadUnitTestFile,
+  PROMQL_EXPR_TEST_FIELDS,
+  TEST_GROUP_FIELDS,
+  UNIT_TEST_FILE_FIELDS,
+} from '../../src/testing/promtool/load-unit-test-file.js';
 
 type Kind = 'rules' | 'unit-test' | 'alertmanager';
 
@@ -29,6 +41,25 @@ function documentWith(path: readonly string[], key: KeySpec | { name: string; sh
   return stringify(node);
 }
 
+/** Where in a file a loader checks the keys of a mapping against a list of its own. */
+const LOADER_FIELD_LISTS: { kind: Kind; path: string[]; fields: readonly string[] }[] = [
+  { kind: 'alertmanager', path: [], fields: CONFIG_KEYS },
+  { kind: 'alertmanager', path: ['route'], fields: ROUTE_FIELDS },
+  { kind: 'alertmanager', path: ['route', 'routes', '-'], fields: ROUTE_FIELDS },
+  { kind: 'alertmanager', path: ['inhibit_rules', '-'], fields: INHIBIT_RULE_FIELDS },
+  { kind: 'alertmanager', path: ['time_intervals', '-'], fields: TIME_INTERVAL_FIELDS },
+  { kind: 'alertmanager', path: ['mute_time_intervals', '-'], fields: TIME_INTERVAL_FIELDS },
+  { kind: 'alertmanager', path: ['time_intervals', '-', 'time_intervals', '-'], fields: TIME_INTERVAL_SPEC_FIELDS },
+  { kind: 'alertmanager', path: ['time_intervals', '-', 'time_intervals', '-', 'times', '-'], fields: TIME_RANGE_FIELDS },
+  { kind: 'unit-test', path: [], fields: UNIT_TEST_FILE_FIELDS },
+  { kind: 'unit-test', path: ['tests', '-'], fields: TEST_GROUP_FIELDS },
+  { kind: 'unit-test', path: ['tests', '-', 'input_series', '-'], fields: INPUT_SERIES_FIELDS },
+  { kind: 'unit-test', path: ['tests', '-', 'alert_rule_test', '-'], fields: ALERT_RULE_TEST_FIELDS },
+  { kind: 'unit-test', path: ['tests', '-', 'alert_rule_test', '-', 'exp_alerts', '-'], fields: EXPECTED_ALERT_FIELDS },
+  { kind: 'unit-test', path: ['tests', '-', 'promql_expr_test', '-'], fields: PROMQL_EXPR_TEST_FIELDS },
+  { kind: 'unit-test', path: ['tests', '-', 'promql_expr_test', '-', 'exp_samples', '-'], fields: EXPECTED_SAMPLE_FIELDS },
+];
+
 const unknownField = (name: string) => (p: { message: string }) => p.message.startsWith(`unknown field "${name}"`);
 
 describe('the key catalog', () => {
@@ -42,6 +73,13 @@ describe('the key catalog', () => {
         expect(LOADERS[kind](documentWith(path, { name: 'no_such_key', shape: 'scalar' })).some(unknownField('no_such_key')), where).toBe(true);
         for (const key of keys) expect(LOADERS[kind](documentWith(path, key)).filter(unknownField(key.name)), `${where}: ${key.name}`).toEqual([]);
       }
+    });
+  }
+
+  for (const { kind, path, fields } of LOADER_FIELD_LISTS) {
+    it(`lists, for ${kind} files at ${path.join('/') || '(top)'}, exactly the fields the loader accepts`, () => {
+      const names = keysAt(kind, path)?.map((key) => key.name);
+      expect(names && [...names].sort()).toEqual([...fields].sort());
     });
   }
 });

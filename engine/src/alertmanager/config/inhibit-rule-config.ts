@@ -5,7 +5,8 @@ import { isClassicLabelName, readMatcherList, readMatchMap, readMatchReMap } fro
 import type { InhibitRuleConfig } from './types.js';
 
 const SIDES = ['source', 'target'] as const;
-const FIELDS = SIDES.flatMap((side) => [`${side}_match`, `${side}_match_re`, `${side}_matchers`]).concat('equal');
+/** The fields of an inhibit rule the loader accepts. */
+export const INHIBIT_RULE_FIELDS = ['source_match', 'source_match_re', 'source_matchers', 'target_match', 'target_match_re', 'target_matchers', 'equal'] as const;
 
 /** Undefined for a null item (Alertmanager 0.25 skips it) or a node that is not a mapping. */
 export function readInhibitRule(reader: ConfigReader, node: YamlNode): InhibitRuleConfig | undefined {
@@ -13,7 +14,7 @@ export function readInhibitRule(reader: ConfigReader, node: YamlNode): InhibitRu
   const map = reader.mapping(node, 'an inhibit rule');
   if (!map) return undefined;
   const later = () => 'unknown field "name" in an inhibit rule: inhibit rule names came after Alertmanager 0.25, which rejects them';
-  const fields = reader.knownFields(map, FIELDS, ['name'], 'an inhibit rule', later);
+  const fields = reader.knownFields(map, INHIBIT_RULE_FIELDS, ['name'], 'an inhibit rule', later);
   const rule: InhibitRuleConfig = { sourceMatchers: [], targetMatchers: [], equal: [], range: map.range };
   for (const side of SIDES) {
     const matchers = side === 'source' ? rule.sourceMatchers : rule.targetMatchers;

@@ -27,7 +27,8 @@ export interface LoadedAlertmanagerConfig {
   problems: FileProblem[];
 }
 
-const ALERTMANAGER_KEYS = ['global', 'route', 'inhibit_rules', 'receivers', 'templates', 'mute_time_intervals', 'time_intervals'];
+/** The top-level keys the loader accepts: Alertmanager 0.25's, then Klaxon's own. */
+export const CONFIG_KEYS = ['global', 'route', 'inhibit_rules', 'receivers', 'templates', 'mute_time_intervals', 'time_intervals', ...KLAXON_KEYS] as const;
 const LATER_KEYS = ['tracing', 'event_recorder'];
 
 export function loadAlertmanagerConfig(text: string, file: string): LoadedAlertmanagerConfig {
@@ -70,7 +71,7 @@ class ConfigLoader {
     const map = this.read.mapping(root, 'the configuration');
     if (!map) return undefined;
     const later = (key: string) => `unknown field "${key}" in the configuration: it came after Alertmanager 0.25, which rejects it`;
-    const fields = this.read.knownFields(map, [...ALERTMANAGER_KEYS, ...KLAXON_KEYS], LATER_KEYS, 'the configuration', later);
+    const fields = this.read.knownFields(map, CONFIG_KEYS, LATER_KEYS, 'the configuration', later);
     const global = readGlobal(this.read, fields.get('global')?.value);
     const receivers = this.receivers(fields.get('receivers'));
     applyGlobalSettings(this.read, receivers, global);

@@ -9,7 +9,8 @@ import { headRange, type ConfigReader } from './config-reader.js';
 import { isClassicLabelName, readMatcherList, readMatchMap, readMatchReMap } from './matcher-fields.js';
 import type { Located, RouteConfig } from './types.js';
 
-const ROUTE_FIELDS = [
+/** The fields of a route the loader accepts. */
+export const ROUTE_FIELDS = [
   'receiver',
   'group_by',
   'match',
@@ -22,7 +23,7 @@ const ROUTE_FIELDS = [
   'group_wait',
   'group_interval',
   'repeat_interval',
-];
+] as const;
 
 /** Reads a route and its children; undefined when the node is not a mapping. */
 export function readRoute(reader: ConfigReader, node: YamlNode): RouteConfig | undefined {

@@ -11,7 +11,12 @@ import type { InclusiveRange, TimeIntervalConfig, TimeIntervalSpec } from './typ
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const SPEC_FIELDS = ['times', 'weekdays', 'days_of_month', 'months', 'years', 'location'];
+/** The fields of a named time interval the loader accepts. */
+export const TIME_INTERVAL_FIELDS = ['name', 'time_intervals'] as const;
+/** The fields of each item of its `time_intervals`. */
+export const TIME_INTERVAL_SPEC_FIELDS = ['times', 'weekdays', 'days_of_month', 'months', 'years', 'location'] as const;
+/** The fields of each item of `times`. */
+export const TIME_RANGE_FIELDS = ['start_time', 'end_time'] as const;
 const TIME = /^(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
 
 /** One entry of `time_intervals:`; `deprecatedKey` for `mute_time_intervals:`. */
@@ -21,7 +26,7 @@ export function readTimeInterval(reader: ConfigReader, node: YamlNode, deprecate
   if (isNull(node)) return { name: { value: '', range: headRange(node) }, intervals: [], deprecatedKey, range: node.range };
   const map = reader.mapping(node, what);
   if (!map) return undefined;
-  const fields = reader.fields(map, ['name', 'time_intervals'], what);
+  const fields = reader.fields(map, TIME_INTERVAL_FIELDS, what);
   const nameField = fields.get('name');
   const name = nameField ? reader.string(nameField.value, 'the name') : '';
   const specs = fields.get('time_intervals');
@@ -36,7 +41,7 @@ function readSpec(reader: ConfigReader, node: YamlNode): TimeIntervalSpec | unde
   if (isNull(node)) return {};
   const map = reader.mapping(node, 'a time interval specification');
   if (!map) return undefined;
-  const fields = reader.fields(map, SPEC_FIELDS, 'a time interval specification');
+  const fields = reader.fields(map, TIME_INTERVAL_SPEC_FIELDS, 'a time interval specification');
   const spec: TimeIntervalSpec = {};
   const present = (name: string) => {
     const field = fields.get(name);
@@ -76,7 +81,7 @@ function readTimeRange(reader: ConfigReader, node: YamlNode): { startMinute: num
   if (isNull(node)) return { startMinute: 0, endMinute: 0 };
   const map = reader.mapping(node, 'a time range');
   if (!map) return undefined;
-  const fields = reader.fields(map, ['start_time', 'end_time'], 'a time range');
+  const fields = reader.fields(map, TIME_RANGE_FIELDS, 'a time range');
   const start = fields.get('start_time');
   const end = fields.get('end_time');
   const startText = start ? reader.string(start.value, '`start_time`') : '';

@@ -2,12 +2,26 @@
  * The keys each kind of file has, as one table per kind that nests the way the file does: each key
  * with a sentence, the shape of its value, the type of a scalar, the keys of the mapping (or of
  * each list item) below it, and snippets for new list items (a rule, a route, a receiver, a
- * test). Receivers' integration configs come from the Alertmanager loader's own schemas. A test
- * loads every key listed here with its loader.
+ * test). Receivers' integration configs come from the Alertmanager loader's own schemas; the
+ * other tables the loaders check field by field are typed by the loaders' field lists, so a table
+ * lacks no field and has none the loader refuses. A test loads every key listed here with its loader.
  */
 import { GLOBAL_SCHEMA } from '../../alertmanager/config/global-config.js';
+import { INHIBIT_RULE_FIELDS } from '../../alertmanager/config/inhibit-rule-config.js';
 import { INTEGRATIONS } from '../../alertmanager/config/integrations/index.js';
+import { CONFIG_KEYS } from '../../alertmanager/config/load-config.js';
+import { ROUTE_FIELDS } from '../../alertmanager/config/route-config.js';
 import type { FieldKind, StructSchema } from '../../alertmanager/config/schema.js';
+import { TIME_INTERVAL_FIELDS, TIME_INTERVAL_SPEC_FIELDS, TIME_RANGE_FIELDS } from '../../alertmanager/config/time-interval-config.js';
+import {
+  ALERT_RULE_TEST_FIELDS,
+  EXPECTED_ALERT_FIELDS,
+  EXPECTED_SAMPLE_FIELDS,
+  INPUT_SERIES_FIELDS,
+  PROMQL_EXPR_TEST_FIELDS,
+  TEST_GROUP_FIELDS,
+  UNIT_TEST_FILE_FIELDS,
+} from '../../testing/promtool/load-unit-test-file.js';
 import type { DocumentKind } from '../service-types.js';
 import type { LineStep } from '../yaml/line-context.js';
 
@@ -54,6 +68,8 @@ const names = (doc: string): Entry => ({ shape: 'scalarList', doc });
 const deprecated = (entry: Entry): Entry => ({ ...entry, deprecated: true });
 const besides = (entry: Entry, ...excludes: string[]): Entry => ({ ...entry, excludes });
 const snippet = (label: string, doc: string, ...lines: string[]): ItemSnippet => ({ label, doc, lines });
+/** The table of a mapping a loader reads: one entry for each of the loader's `fields`, checked by type. */
+const fieldsOf = <Field extends string>(_fields: readonly Field[], table: NoInfer<Record<Field, Entry>>): KeyTable => table;
 
 const RULE: KeyTable = {
   alert: besides(text('The name of the alert: makes this an alerting rule.'), 'record'),
@@ -85,32 +101,33 @@ const RULE_FILE: KeyTable = {
   ]),
 };
 
-const UNIT_TEST_FILE: KeyTable = {
+const UNIT_TEST_FILE: KeyTable = fieldsOf(UNIT_TEST_FILE_FIELDS, {
   rule_files: names('The rule files to test, relative to this file; globs allowed.'),
   evaluation_interval: duration('How often the rules are evaluated during the tests.', '1m'),
   group_eval_order: names('The order in which rule groups are evaluated, by name.'),
   fuzzy_compare: flag('Compare expected and actual values allowing for float rounding.'),
-  tests: list('The tests.', () => ({
+  tests: list('The tests.', () => fieldsOf(TEST_GROUP_FIELDS, {
     name: text('The name of the test, for reports and `--run`.'),
     interval: duration('The spacing of the input samples; `evaluation_interval` when unset.', '1m'),
-    input_series: list('Series in the notation `1+2x10`, loaded before evaluation.', () => ({
+    input_series: list('Series in the notation `1+2x10`, loaded before evaluation.', () => fieldsOf(INPUT_SERIES_FIELDS, {
       series: text('The series as a selector: `metric{label="value"}`.'),
       values: text('The samples: `1+2x10` counts up, `_` is no sample, `stale` a staleness marker.'),
     }), [snippet('new input series', 'A series and its samples.', "series: '${1:metric{label=\"value\"\\}}'", "values: '${2:0+1x10}'")]),
-    alert_rule_test: list('The alerts expected to be firing at given times.', () => ({
+    alert_rule_test: list('The alerts expected to be firing at given times.', () => fieldsOf(ALERT_RULE_TEST_FIELDS, {
       eval_time: duration('When to check, from the start of the test.', '5m'),
       alertname: text('The alerting rule whose firing alerts are checked.'),
-      exp_alerts: list('The alerts expected to be firing then; none when empty.', () => ({
+      exp_alerts: list('The alerts expected to be firing then; none when empty.', () => fieldsOf(EXPECTED_ALERT_FIELDS, {
         exp_labels: map('The labels of the expected alert (alertname aside).'),
         exp_annotations: map('The annotations of the expected alert, expanded.'),
       })),
     }), [snippet('new alert_rule_test', 'Checks the alerts of an alerting rule at a time.', 'eval_time: ${1:5m}', 'alertname: ${2}', 'exp_alerts:', '  - exp_labels:', '      ${3:severity}: ${4}')]),
-    promql_expr_test: list('Expressions and the samples they are expected to return at given times.', () => ({
+    promql_expr_test: list('Expressions and the samples they are expected to return at given times.', () => fieldsOf(PROMQL_EXPR_TEST_FIELDS, {
       expr: text('The expression to evaluate.'),
       eval_time: duration('When to evaluate it, from the start of the test.', '5m'),
-      exp_samples: list('The samples the expression is expected to return.', () => ({
+      exp_samples: list('The samples the expression is expected to return.', () => fieldsOf(EXPECTED_SAMPLE_FIELDS, {
         labels: text('The labels of the sample: `metric{label="value"}`.'),
         value: text('The value of the sample.'),
+        histogram: text('A native histogram the sample is expected to be; Klaxon does not run tests that expect one.'),
       })),
     }), [snippet('new promql_expr_test', 'Checks the samples of an expression at a time.', 'expr: ${1}', 'eval_time: ${2:5m}', 'exp_samples:', "  - labels: '${3}'", '    value: ${4}')]),
     external_labels: map('The external labels templates see as `$externalLabels`.'),
@@ -119,9 +136,9 @@ const UNIT_TEST_FILE: KeyTable = {
     snippet('new test', 'A test with input series and an alert expectation.',
       'name: ${1:test}', 'interval: ${2:1m}', 'input_series:', "  - series: '${3:up{job=\"api\"\\}}'", "    values: '${4:1x10}'", 'alert_rule_test:', '  - eval_time: ${5:5m}', '    alertname: ${6}', '    exp_alerts: []'),
   ]),
-};
+});
 
-const ROUTE: KeyTable = {
+const ROUTE: KeyTable = fieldsOf(ROUTE_FIELDS, {
   receiver: text('Where alerts of this route go; inherited from the parent route when unset.'),
   group_by: names('Labels that split alerts into notification groups; `...` groups by every label.'),
   matchers: names('Matchers (`severity="critical"`) an alert must fulfil to take this route.'),
@@ -136,12 +153,12 @@ const ROUTE: KeyTable = {
   active_time_intervals: names('Time intervals outside which this route sends nothing.'),
   match: deprecated(map('Equality matchers (use `matchers`).')),
   match_re: deprecated(map('Regex matchers (use `matchers`).')),
-};
+});
 
-const TIME_INTERVAL: KeyTable = {
+const TIME_INTERVAL: KeyTable = fieldsOf(TIME_INTERVAL_FIELDS, {
   name: text('The name routes refer to.'),
-  time_intervals: list('The times: any of them matches.', () => ({
-    times: list('Times of day: `start_time` and `end_time` as `HH:MM`.', () => ({
+  time_intervals: list('The times: any of them matches.', () => fieldsOf(TIME_INTERVAL_SPEC_FIELDS, {
+    times: list('Times of day: `start_time` and `end_time` as `HH:MM`.', () => fieldsOf(TIME_RANGE_FIELDS, {
       start_time: text('Inclusive start, `HH:MM`.', '09:00'),
       end_time: text('Exclusive end, `HH:MM`.', '17:00'),
     })),
@@ -151,18 +168,18 @@ const TIME_INTERVAL: KeyTable = {
     years: names('Years: `2024:2026`.'),
     location: text('The time zone, an IANA name such as `Europe/Berlin`; UTC when unset.', 'UTC'),
   })),
-};
+});
 
 const TIME_INTERVAL_SNIPPET = snippet('new time interval', 'Named times, e.g. office hours.',
   'name: ${1:office-hours}', 'time_intervals:', "  - weekdays: ['monday:friday']", '    times:', "      - start_time: '${2:09:00}'", "        end_time: '${3:17:00}'");
 
-const ALERTMANAGER_FILE: KeyTable = {
+const ALERTMANAGER_FILE: KeyTable = fieldsOf(CONFIG_KEYS, {
   global: map('Defaults for all receivers: SMTP, Slack, PagerDuty... settings, `resolve_timeout`.', () => schemaKeys(GLOBAL_SCHEMA)),
   route: map('The root of the routing tree: every alert enters here.', () => ROUTE),
   receivers: list('Where notifications go, by name.', receiverKeys, [
     snippet('new receiver', 'A receiver that posts to a webhook.', 'name: ${1:receiver}', 'webhook_configs:', '  - url: ${2:http://localhost:5001/}'),
   ]),
-  inhibit_rules: list('Alerts that mute other alerts while they fire.', () => ({
+  inhibit_rules: list('Alerts that mute other alerts while they fire.', () => fieldsOf(INHIBIT_RULE_FIELDS, {
     source_matchers: names('The alerts that inhibit.'),
     target_matchers: names('The alerts that are inhibited.'),
     equal: names('Labels that source and target alert must have in common.'),
@@ -189,7 +206,7 @@ const ALERTMANAGER_FILE: KeyTable = {
   severities: map('Klaxon: more spellings of the severity levels critical, error, warning and info.', () => ({
     aliases: map('Per level, its extra spellings: `critical: [page, p1]`.'),
   })),
-};
+});
 
 let receivers: KeyTable | undefined;
 

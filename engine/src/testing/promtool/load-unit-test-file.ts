@@ -21,13 +21,20 @@ import type { AlertRuleTest, ExpectedSample, Place, PromqlExprTest, TestGroup, T
 
 const DEFAULT_EVALUATION_INTERVAL_MS = 60_000;
 
-const FILE_FIELDS = ['rule_files', 'evaluation_interval', 'group_eval_order', 'fuzzy_compare', 'tests'];
-const TEST_FIELDS = ['name', 'interval', 'input_series', 'alert_rule_test', 'promql_expr_test', 'external_labels', 'external_url'];
-const SERIES_FIELDS = ['series', 'values'];
-const ALERT_TEST_FIELDS = ['eval_time', 'alertname', 'exp_alerts'];
-const EXPECTED_ALERT_FIELDS = ['exp_labels', 'exp_annotations'];
-const EXPR_TEST_FIELDS = ['expr', 'eval_time', 'exp_samples'];
-const SAMPLE_FIELDS = ['labels', 'value', 'histogram'];
+/** The fields the loader accepts at the top of the file; here and below, any other is an error. */
+export const UNIT_TEST_FILE_FIELDS = ['rule_files', 'evaluation_interval', 'group_eval_order', 'fuzzy_compare', 'tests'] as const;
+/** The fields of each item of `tests`. */
+export const TEST_GROUP_FIELDS = ['name', 'interval', 'input_series', 'alert_rule_test', 'promql_expr_test', 'external_labels', 'external_url'] as const;
+/** The fields of each item of `input_series`. */
+export const INPUT_SERIES_FIELDS = ['series', 'values'] as const;
+/** The fields of each item of `alert_rule_test`. */
+export const ALERT_RULE_TEST_FIELDS = ['eval_time', 'alertname', 'exp_alerts'] as const;
+/** The fields of each item of `exp_alerts`. */
+export const EXPECTED_ALERT_FIELDS = ['exp_labels', 'exp_annotations'] as const;
+/** The fields of each item of `promql_expr_test`. */
+export const PROMQL_EXPR_TEST_FIELDS = ['expr', 'eval_time', 'exp_samples'] as const;
+/** The fields of each item of `exp_samples`. */
+export const EXPECTED_SAMPLE_FIELDS = ['labels', 'value', 'histogram'] as const;
 
 /** The fields of a mapping node by name (none for null), with unknown ones reported. */
 type Fields = Map<string, YamlNode>;
@@ -100,7 +107,7 @@ export function loadUnitTestFile(text: string, file: string): UnitTestFile {
     problems: [],
   };
   if (reader.problems.length === 0) {
-    const fields = reader.fields(tree.root, 'a unit-test file', FILE_FIELDS);
+    const fields = reader.fields(tree.root, 'a unit-test file', UNIT_TEST_FILE_FIELDS);
     result.ruleFiles = reader.list(fields.get('rule_files'), '"rule_files"').map((node) => ({
       pattern: reader.string(node, 'each rule file'),
       place: reader.place(node.range.start),
@@ -125,7 +132,7 @@ function groupEvalOrder(reader: FileReader, node: YamlNode | undefined): string[
 }
 
 function loadTestGroup(node: YamlNode, index: number, reader: FileReader, evaluationIntervalMs: number): TestGroup {
-  const fields = reader.fields(node, 'a test', TEST_FIELDS);
+  const fields = reader.fields(node, 'a test', TEST_GROUP_FIELDS);
   const name = reader.string(fields.get('name'), '"name"');
   const group: TestGroup = {
     name,
@@ -161,7 +168,7 @@ function loadTestGroup(node: YamlNode, index: number, reader: FileReader, evalua
 function inputSeries(reader: FileReader, node: YamlNode | undefined, group: TestGroup): SeriesLine[] {
   const byKey = new Map<string, SeriesLine>();
   for (const item of reader.list(node, '"input_series"')) {
-    const fields = reader.fields(item, 'an input series', SERIES_FIELDS);
+    const fields = reader.fields(item, 'an input series', INPUT_SERIES_FIELDS);
     const [series, values] = [fields.get('series'), fields.get('values')];
     if (series?.kind !== 'scalar' || values?.kind !== 'scalar') {
       if (series) reader.string(series, '"series"');
@@ -178,7 +185,7 @@ function inputSeries(reader: FileReader, node: YamlNode | undefined, group: Test
 }
 
 function alertRuleTest(reader: FileReader, node: YamlNode): AlertRuleTest {
-  const fields = reader.fields(node, 'an alert_rule_test item', ALERT_TEST_FIELDS);
+  const fields = reader.fields(node, 'an alert_rule_test item', ALERT_RULE_TEST_FIELDS);
   const alertname = reader.string(fields.get('alertname'), '"alertname"');
   return {
     place: reader.place(node.range.start),
@@ -193,7 +200,7 @@ function alertRuleTest(reader: FileReader, node: YamlNode): AlertRuleTest {
 }
 
 function exprTest(reader: FileReader, node: YamlNode): PromqlExprTest | 'histogram' {
-  const fields = reader.fields(node, 'a promql_expr_test item', EXPR_TEST_FIELDS);
+  const fields = reader.fields(node, 'a promql_expr_test item', PROMQL_EXPR_TEST_FIELDS);
   const exprNode = fields.get('expr');
   const exprText = reader.string(exprNode, '"expr"');
   const test: PromqlExprTest = {
@@ -215,7 +222,7 @@ function exprTest(reader: FileReader, node: YamlNode): PromqlExprTest | 'histogr
   }
   let histogram = false;
   for (const item of reader.list(fields.get('exp_samples'), '"exp_samples"')) {
-    const sample = reader.fields(item, 'an exp_samples item', SAMPLE_FIELDS);
+    const sample = reader.fields(item, 'an exp_samples item', EXPECTED_SAMPLE_FIELDS);
     if (reader.string(sample.get('histogram'), '"histogram"') !== '') histogram = true;
     const labels = expectedLabels(reader, sample.get('labels'));
     const value = readFloat(reader.read, sample.get('value'), '"value"');
