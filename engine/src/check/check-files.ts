@@ -6,13 +6,14 @@
 import type { FileProblem } from '../file-problem.js';
 import type { CheckConfig } from './check-config.js';
 import { gatherFiles, type CheckedFile, type CheckInput, type ReadFile } from './gather-files.js';
-import { checkAcrossFiles, checkRuleFileShard, WHOLE, type ShardedFile } from './rule-file-shard.js';
+import { checkAcrossFiles, checkRuleFileShard, type ShardedFile } from './rule-file-shard.js';
+import { EVERY_RULE } from './rule-file-split.js';
 
 export type { CheckedFile, CheckInput, ReadFile };
 
 export function checkFiles(inputs: readonly CheckInput[], config: CheckConfig, readFile: ReadFile): CheckedFile[] {
   const { checked, ruleFiles } = gatherFiles(inputs, readFile);
-  const sharded = checkRuleFileShard(ruleFiles, config, WHOLE);
+  const sharded = checkRuleFileShard(ruleFiles.map(({ file, text }) => ({ file, text, rules: EVERY_RULE })), config, true);
   return finish(checked, ruleFiles, sharded, config);
 }
 

@@ -24,11 +24,17 @@ export interface DisabledLints {
   problems: Problem[];
 }
 
+/** What every disable comment holds: a text without it has none. */
+export const DISABLE_COMMENT_MARK = 'klaxon-disable';
+
+/** A file without disable comments. */
+export const NO_DISABLED_LINTS: DisabledLints = { file: new Set(), rules: new Map(), problems: [] };
+
 const COMMENT = /#[ \t]*klaxon-disable(-file)?(?=[\s,]|$)([^\n]*)/g;
 
 export function readDisabledLints(text: string, groups: readonly RuleGroup[], knownLints: readonly string[]): DisabledLints {
   const result = { file: new Set<string>(), rules: new Map<Rule, Set<string>>(), problems: [] as Problem[] };
-  if (!text.includes('klaxon-disable')) return result;
+  if (!text.includes(DISABLE_COMMENT_MARK)) return result;
   const lines = new LineIndex(text);
   const rules = groups.flatMap((g) => g.rules);
   const startLines = new Map<number, Rule>(rules.map((r) => [lines.position(r.range.start).line, r]));

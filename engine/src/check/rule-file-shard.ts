@@ -1,81 +1,127 @@
 /**
- * Checking rule files, or one shard of their rules: loading (expressions and templates of the
- * shard's rules only), disable comments and the per-rule lints. Shard 0 also reports everything
- * about the files' structure; the other shards only what they found in their own rules, so that
- * the shards' problems add up to those of one unsharded check.
+ * Checking a thread's share of the rule files (rule-file-split.ts): loading, with the expressions
+ * and templates of its rules only, disable comments and the per-rule lints. The main thread's
+ * share also reports everything about the files' structure; a worker's only what it found in its
+ * own rules, so that the shares' problems add up to those of one check of everything.
+ *
+ * A file in the plain shape of rule files is read and checked a group at a time, so that each
+ * group's YAML tree and expression trees are done with while they are young (cheap for V8's
+ * garbage collector); others are read whole.
  */
 import { problem } from '../errors.js';
 import { inFile, type FileProblem } from '../file-problem.js';
 import type { AnalyzedExpr } from '../promql/analyze.js';
-import { loadRuleFile, parseRuleExpression } from '../rules/load-rule-file.js';
-import { lintLevel, type CheckConfig } from './check-config.js';
-import { isDisabled, readDisabledLints, type DisabledLints } from './disable-comments.js';
-import type { CheckInput } from './gather-files.js';
-import type { RuleFileInput } from './lint.js';
+import { loadRuleFile, parseRuleExpression, type LoadedRuleFile, type RuleFileOptions } from '../rules/load-rule-file.js';
+import type { RuleGroup } from '../rules/rule.js';
+import { readFast } from '../yaml/fast-reader.js';
+import type { YamlTree } from '../yaml/read-tree.js';
+import { lintLevel, type CheckConfig, type LintLevel } from './check-config.js';
+import { DISABLE_COMMENT_MARK, isDisabled, NO_DISABLED_LINTS, readDisabledLints, type DisabledLints } from './disable-comments.js';
+import type { Lint, RuleFileInput, RuleInput } from './lint.js';
+import { loadGroupAtATime } from './group-at-a-time.js';
+import type { RuleRange } from './rule-file-split.js';
 import { templateFactsSource } from './template-facts.js';
 import { LINT_NAMES, LINTS } from './lints/all-lints.js';
 
-/** Rules are dealt to `count` shards; this is shard `index`. */
-export interface Shard {
-  index: number;
-  count: number;
+/** A rule file as one thread checks it: its text (for a worker, only its groups) and the rules it analyzes. */
+export interface ShardFile {
+  file: string;
+  text: string;
+  rules: RuleRange;
 }
-
-export const WHOLE: Shard = { index: 0, count: 1 };
 
 export interface ShardedFile {
   input: RuleFileInput;
   disabled: DisabledLints;
   problems: FileProblem[];
+  /** Whether the fast YAML reader read the file, as it reads a worker's share of it. */
+  readFast: boolean;
 }
 
 /** Problems that come from a rule's own expression and templates, which each shard finds for its rules. */
 const RULE_ANALYSIS_SOURCES = new Set(['parse', 'type', 'template']);
 
-/** Which shard a rule belongs to, by where it starts: a multiplicative hash spreads neighbours apart. */
-export function shardOf(ruleStart: number, count: number): number {
-  return count === 1 ? 0 : (Math.imul(ruleStart + 1, 2654435761) >>> 0) % count;
+interface RuleLint {
+  name: string;
+  level: Exclude<LintLevel, 'off'>;
+  checkRule: NonNullable<Lint['checkRule']>;
 }
 
-export function checkRuleFileShard(files: readonly CheckInput[], config: CheckConfig, shard: Shard): ShardedFile[] {
+export function checkRuleFileShard(files: readonly ShardFile[], config: CheckConfig, reportStructure: boolean): ShardedFile[] {
   const templates = templateFactsSource();
-  const parseExpression = memoized(parseRuleExpression);
-  const mine = (ruleStart: number) => shardOf(ruleStart, shard.count) === shard.index;
-  const sharded = files.map(({ file, text }): ShardedFile => {
-    const loaded = loadRuleFile(text, file, {
+  const expressions = new Map<string, AnalyzedExpr>();
+  const parseExpression = memoized(parseRuleExpression, expressions);
+  const ruleLints = LINTS.flatMap((lint): RuleLint[] => {
+    const level = lintLevel(config, lint.name);
+    return level === 'off' || !lint.checkRule ? [] : [{ name: lint.name, level, checkRule: lint.checkRule }];
+  });
+  return files.map(({ file, text, rules }): ShardedFile => {
+    const options: RuleFileOptions = {
       nameValidation: config.nameValidation,
       templateParses: (text) => templates(text).parses,
       parseExpression,
-      analyzeRule: mine,
-    });
-    const disabled = readDisabledLints(text, loaded.groups, LINT_NAMES);
-    const problems = shard.index === 0 ? [...loaded.problems, ...disabled.problems.map((p) => inFile(file, p))] : loaded.problems.filter((p) => RULE_ANALYSIS_SOURCES.has(p.source));
-    return { input: { file, text, groups: loaded.groups }, disabled, problems };
-  });
-  const ruleLints = LINTS.flatMap((lint) => {
-    const level = lintLevel(config, lint.name);
-    return level === 'off' || !lint.checkRule ? [] : [{ lint, checkRule: lint.checkRule, level }];
-  });
-  // Rule by rule rather than lint by lint: a rule's tree is walked while it is at hand. The order
-  // of the problems does not matter, as they are sorted by position in the end.
-  for (const target of sharded) {
-    for (const group of target.input.groups) {
+      analyzeRule: (start) => start >= rules.from && start < rules.to,
+    };
+    const lintProblems: FileProblem[] = [];
+    const input: RuleFileInput = { file, text, groups: [] };
+    const lintGroup = (group: RuleGroup, disabled: DisabledLints) => {
       for (const rule of group.rules) {
-        if (!mine(rule.range.start)) continue;
-        const input = { rule, group, file: target.input, config, templates };
-        for (const { lint, checkRule, level } of ruleLints) {
-          if (isDisabled(target.disabled, rule, lint.name)) continue;
-          for (const f of checkRule(input)) target.problems.push(inFile(target.input.file, problem(f.message, f.range, lint.name, level)));
-        }
+        if (rule.range.start < rules.from || rule.range.start >= rules.to) continue;
+        lintRule({ rule, group, file: input, config, templates }, ruleLints, disabled, lintProblems);
       }
+    };
+    // Once a group is linted, only its rules' structure is needed (by the lints across files):
+    // its expression trees can go while they are young.
+    const lintAndForget = (group: RuleGroup) => {
+      lintGroup(group, NO_DISABLED_LINTS);
+      for (const rule of group.rules) rule.expr = undefined;
+      expressions.clear();
+    };
+    const byGroup = text.includes(DISABLE_COMMENT_MARK) ? undefined : loadGroupAtATime(text, file, options, lintAndForget);
+    let loaded: LoadedRuleFile;
+    let disabled: DisabledLints;
+    let readWhole: YamlTree | undefined;
+    if (byGroup) {
+      loaded = byGroup;
+      disabled = NO_DISABLED_LINTS;
+    } else {
+      lintProblems.length = 0;
+      readWhole = tryReadFast(text);
+      loaded = loadRuleFile(text, file, { ...options, ...(readWhole && { tree: readWhole }) });
+      disabled = readDisabledLints(text, loaded.groups, LINT_NAMES);
+      for (const group of loaded.groups) lintGroup(group, disabled);
     }
-  }
-  return sharded;
+    input.groups = loaded.groups;
+    const problems = reportStructure ? [...loaded.problems, ...disabled.problems.map((p) => inFile(file, p))] : loaded.problems.filter((p) => RULE_ANALYSIS_SOURCES.has(p.source));
+    for (const p of lintProblems) problems.push(p);
+    return { input, disabled, problems, readFast: byGroup !== undefined || readWhole !== undefined };
+  });
 }
 
-/** Rules that share an expression text share its tree, which the lints only read. */
-function memoized(parse: (text: string) => AnalyzedExpr): (text: string) => AnalyzedExpr {
-  const known = new Map<string, AnalyzedExpr>();
+/** The lints' findings on one rule, added to `problems`. */
+function lintRule(input: RuleInput, lints: readonly RuleLint[], disabled: DisabledLints, problems: FileProblem[]): void {
+  for (let i = 0; i < lints.length; i++) {
+    const { name, level, checkRule } = lints[i]!;
+    if (disabled !== NO_DISABLED_LINTS && isDisabled(disabled, input.rule, name)) continue;
+    const findings = checkRule(input);
+    for (let j = 0; j < findings.length; j++) {
+      const { message, range } = findings[j]!;
+      problems.push({ severity: level, message, range, source: name, file: input.file.file });
+    }
+  }
+}
+
+/** The fast reader's tree, or undefined when it declines (or fails: the loader then reports that). */
+function tryReadFast(text: string): YamlTree | undefined {
+  try {
+    return readFast(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Rules that share an expression text share its tree, which the lints only read; `known` may be cleared. */
+function memoized(parse: (text: string) => AnalyzedExpr, known: Map<string, AnalyzedExpr>): (text: string) => AnalyzedExpr {
   return (text) => {
     let analyzed = known.get(text);
     if (!analyzed) {

@@ -3,16 +3,17 @@ import type { Expr } from '../promql/ast.js';
 import { nodesOf } from '../promql/ast-walk.js';
 import type { Rule } from '../rules/rule.js';
 
-const walked = new WeakMap<Expr, readonly Expr[]>();
+/** The last tree walked: the lints look at one rule's tree after another. */
+let lastRoot: Expr | undefined;
+let lastNodes: readonly Expr[] = [];
 
 /** The nodes of the tree at `root`, parents first; read backwards, children come before their parents. */
 export function treeNodes(root: Expr): readonly Expr[] {
-  let nodes = walked.get(root);
-  if (!nodes) {
-    nodes = nodesOf(root);
-    walked.set(root, nodes);
+  if (root !== lastRoot) {
+    lastNodes = nodesOf(root);
+    lastRoot = root;
   }
-  return nodes;
+  return lastNodes;
 }
 
 /** The nodes of the rule's expression, parents first; none when it did not parse. */

@@ -1,9 +1,17 @@
 /**
  * What `klaxon check` needs to know about each label and annotation template: whether it parses
- * (the loader's syntax check) and which labels it reads (a lint). Each distinct text is parsed
- * once for both, and only these facts are kept, not the trees.
+ * (the loader's syntax check) and which labels it reads (a lint). Only these facts are kept, not
+ * the trees.
+ *
+ * Both depend on the template's actions alone, not on the text between them (which only makes
+ * text nodes and line numbers of messages), so templates whose actions are the same, as
+ * `{{ $labels.job }}: disk 1 full` and `{{ $labels.job }}: disk 2 full` are, are parsed once: the
+ * others take the facts of the first, label ranges moved with their actions. Templates that
+ * define templates are parsed each, as whether a definition may be repeated depends on its text.
  */
+import type { TextRange } from '../promql/ast.js';
 import { parseAlertTemplateBody } from '../rules/alert-template-parse.js';
+import { actionSpans } from '../template/action-spans.js';
 import { templateLabelReferences, type LabelReference } from './analysis/template-label-references.js';
 
 export interface TemplateFacts {
@@ -14,18 +22,65 @@ export interface TemplateFacts {
 export type TemplateFactsOf = (text: string) => TemplateFacts;
 
 const PLAIN_TEXT: TemplateFacts = { parses: true, labels: [] };
+const MEMO_SIZE = 1000;
+const DEFINITION = /\b(?:define|block)\b/;
+
+interface Parsed {
+  facts: TemplateFacts;
+  /** Where the parsed template's actions are (see actionSpans). */
+  spans: readonly number[];
+}
 
 /** A memoizing source of facts; keep it as long as the check that uses it. */
 export function templateFactsSource(): TemplateFactsOf {
   const known = new Map<string, TemplateFacts>();
+  const byActions = new Map<string, Parsed>();
   return (text) => {
     if (!text.includes('{{')) return PLAIN_TEXT;
     let facts = known.get(text);
-    if (!facts) {
-      const tree = parseAlertTemplateBody(text);
-      facts = tree ? { parses: true, labels: templateLabelReferences(tree) } : { parses: false, labels: [] };
-      known.set(text, facts);
-    }
+    if (facts) return facts;
+    // Texts are mostly asked about while their rule is checked: keep the memo small.
+    if (known.size >= MEMO_SIZE) known.clear();
+    const spans = actionSpans(text);
+    const key = spans && actionsKey(text, spans);
+    const same = key === undefined ? undefined : byActions.get(key);
+    facts = (same && moved(same, spans!)) ?? parse(text);
+    if (key !== undefined && !same) byActions.set(key, { facts, spans: spans! });
+    known.set(text, facts);
     return facts;
   };
+}
+
+function parse(text: string): TemplateFacts {
+  const tree = parseAlertTemplateBody(text);
+  return tree ? { parses: true, labels: templateLabelReferences(tree) } : { parses: false, labels: [] };
+}
+
+/** The actions one after another; undefined when they define templates (or the text holds the separator). */
+function actionsKey(text: string, spans: readonly number[]): string | undefined {
+  if (text.includes('\0')) return undefined;
+  let key = '';
+  for (let i = 0; i < spans.length; i += 2) key += `${text.slice(spans[i], spans[i + 1])}\0`;
+  return DEFINITION.test(key) ? undefined : key;
+}
+
+/** The facts of a template with the same actions as `parsed`, at `spans`; undefined if a label is outside every action. */
+function moved(parsed: Parsed, spans: readonly number[]): TemplateFacts | undefined {
+  if (parsed.facts.labels.length === 0) return parsed.facts;
+  const labels: LabelReference[] = [];
+  for (const { label, range } of parsed.facts.labels) {
+    const shifted = shift(range, parsed.spans, spans);
+    if (!shifted) return undefined;
+    labels.push({ label, range: shifted });
+  }
+  return { parses: parsed.facts.parses, labels };
+}
+
+function shift(range: TextRange, from: readonly number[], to: readonly number[]): TextRange | undefined {
+  for (let i = 0; i < from.length; i += 2) {
+    if (range.start < from[i]! || range.end > from[i + 1]!) continue;
+    const by = to[i]! - from[i]!;
+    return { start: range.start + by, end: range.end + by };
+  }
+  return undefined;
 }

@@ -3,6 +3,7 @@
  * as promtool reads them, with every problem located, then runs the lints. Exits 1 on errors.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_CHECK_CONFIG, CONFIG_FILE_NAME, readCheckConfig, withLintsOff, type CheckConfig } from '../check/check-config.js';
@@ -32,7 +33,8 @@ Options:
   --name-validation utf8|legacy
                              Valid metric and label names: Prometheus 3's (utf8, the default)
                              or Prometheus 2's (legacy)
-  --jobs N                   Check with N threads (default 1)
+  --jobs N                   Check with up to N threads (default: one for every two
+                             cores); small inputs are checked on one
   --list-lints               List the lints and exit
   -h, --help                 Show this help
 
@@ -100,7 +102,7 @@ export const checkCommand: Subcommand = {
         return [];
       }
     });
-    const checked = await checkFilesInParallel(inputs, config, (path) => readFileSync(path, 'utf8'), threadsFor(values.jobs));
+    const checked = await checkFilesInParallel(inputs, config, (path) => readFileSync(path, 'utf8'), { threads: threadsFor(values.jobs) });
     const all: { problem: FileProblem; text: string }[] = [
       ...configProblems,
       ...unreadable.map((p) => ({ problem: p, text: '' })),
@@ -120,11 +122,15 @@ export const checkCommand: Subcommand = {
 };
 
 /**
- * One thread unless asked: each worker thread parses the YAML again and warms up its own
- * compiler, which on a 2-core machine costs more than it saves (see bench/check.mjs).
+ * A thread for every two cores: each thread warms up V8's optimizing compiler on its own, whose
+ * work takes about another core. On two cores one thread is the fastest (bench/check.mjs --jobs 2).
  */
+function defaultThreads(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
+}
+
 function threadsFor(jobs: string | undefined): number {
-  if (jobs === undefined) return 1;
+  if (jobs === undefined) return defaultThreads();
   const n = Number(jobs);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs must be a positive integer, got ${JSON.stringify(jobs)}`);
   return n;

@@ -3,23 +3,37 @@ import type { Expr } from './ast.js';
 
 /** The direct children of a node, in source order. */
 export function childrenOf(expr: Expr): readonly Expr[] {
+  if (expr.kind === 'Call') return expr.args;
+  const children: Expr[] = [];
+  pushChildrenReversed(expr, children);
+  return children.reverse();
+}
+
+/** Pushes the direct children of a node onto `stack`, the last first, so that they pop in source order. */
+function pushChildrenReversed(expr: Expr, stack: Expr[]): void {
   switch (expr.kind) {
     case 'ParenExpr':
     case 'UnaryExpr':
     case 'SubqueryExpr':
-      return [expr.expr];
+      stack.push(expr.expr);
+      return;
     case 'AggregateExpr':
-      return expr.param ? [expr.param, expr.expr] : [expr.expr];
+      stack.push(expr.expr);
+      if (expr.param) stack.push(expr.param);
+      return;
     case 'BinaryExpr':
-      return [expr.lhs, expr.rhs];
+      stack.push(expr.rhs, expr.lhs);
+      return;
     case 'Call':
-      return expr.args;
+      for (let i = expr.args.length - 1; i >= 0; i--) stack.push(expr.args[i]!);
+      return;
     case 'MatrixSelector':
-      return [expr.selector];
+      stack.push(expr.selector);
+      return;
     case 'NumberLiteral':
     case 'StringLiteral':
     case 'VectorSelector':
-      return [];
+      return;
   }
 }
 
@@ -30,8 +44,7 @@ export function nodesOf(root: Expr): Expr[] {
   while (stack.length > 0) {
     const expr = stack.pop()!;
     order.push(expr);
-    const children = childrenOf(expr);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    pushChildrenReversed(expr, stack);
   }
   return order;
 }

@@ -64,13 +64,11 @@ class Checker {
   check(expr: Expr): ValueType {
     switch (expr.kind) {
       case 'NumberLiteral':
-        return 'scalar';
       case 'StringLiteral':
-        return 'string';
       case 'VectorSelector':
-        return 'vector';
       case 'MatrixSelector':
-        return 'matrix';
+        // Leaves: nothing to check inside.
+        return typeOf(expr);
       case 'SubqueryExpr': {
         const inner = this.check(expr.expr);
         if (inner !== 'vector') {

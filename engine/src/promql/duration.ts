@@ -28,41 +28,44 @@ export type DurationParse = { ms: number; error?: undefined } | { ms?: undefined
 export function tryParseDuration(text: string): DurationParse {
   if (text === '0') return { ms: 0 };
   if (text === '') return { error: 'empty duration string' };
-  const invalid = () => ({ error: `not a valid duration string: ${JSON.stringify(text)}` });
   let pos = 0;
   let lastRank = -1;
   let totalMs = 0;
   let exact = true;
-  const parts: Array<[digits: string, ms: number]> = [];
   while (pos < text.length) {
     const digitsStart = pos;
     while (pos < text.length && isDigit(text.charCodeAt(pos))) pos++;
-    if (pos === digitsStart) return invalid();
-    const digits = text.slice(digitsStart, pos);
-    const unitStart = pos;
+    if (pos === digitsStart) return invalidDuration(text);
+    const digitsEnd = pos;
     while (pos < text.length && !isDigit(text.charCodeAt(pos))) pos++;
-    if (pos === unitStart) return invalid();
-    const unit = text.slice(unitStart, pos);
+    if (pos === digitsEnd) return invalidDuration(text);
+    const unit = text.slice(digitsEnd, pos);
     const known = UNIT_RANK.get(unit);
     if (!known) return { error: `unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(text)}` };
-    if (known.rank <= lastRank) return invalid();
+    if (known.rank <= lastRank) return invalidDuration(text);
     lastRank = known.rank;
-    const value = Number(digits);
-    if (digits.length > 15) exact = false;
-    totalMs += value * known.ms;
-    parts.push([digits, known.ms]);
+    if (digitsEnd - digitsStart > 15) exact = false;
+    totalMs += Number(text.slice(digitsStart, digitsEnd)) * known.ms;
   }
-  if (!exact || totalMs > SAFE_DURATION_MS) {
-    let totalNs = 0n;
-    for (const [digits, ms] of parts) {
-      const unitNs = BigInt(ms) * 1_000_000n;
-      const value = BigInt(digits);
-      if (value > 2n ** 63n / unitNs) return { error: 'duration out of range' };
-      totalNs += value * unitNs;
-      if (totalNs > MAX_DURATION_NS) return { error: 'duration out of range' };
-    }
-  }
+  if ((!exact || totalMs > SAFE_DURATION_MS) && exceedsMaxDuration(text)) return { error: 'duration out of range' };
   return { ms: totalMs };
+}
+
+function invalidDuration(text: string): DurationParse {
+  return { error: `not a valid duration string: ${JSON.stringify(text)}` };
+}
+
+/** Whether a well-formed duration is out of Go's range, counted exactly in nanoseconds. */
+function exceedsMaxDuration(text: string): boolean {
+  let totalNs = 0n;
+  for (const [, digits, unit] of text.matchAll(/([0-9]+)([^0-9]+)/g)) {
+    const unitNs = BigInt(UNIT_RANK.get(unit!)!.ms) * 1_000_000n;
+    const value = BigInt(digits!);
+    if (value > 2n ** 63n / unitNs) return true;
+    totalNs += value * unitNs;
+    if (totalNs > MAX_DURATION_NS) return true;
+  }
+  return false;
 }
 
 /** Parses a duration such as `1h30m` into milliseconds; throws a KlaxonError when it is not one. */

@@ -7,44 +7,13 @@
  * nesting (parentheses, calls, selectors), however long an operator chain is.
  */
 import { CstParser, type TokenType } from 'chevrotain';
-import {
-  AggregateOperator,
-  allTokens,
-  At,
-  BinaryOperator,
-  Bool,
-  By,
-  Colon,
-  Comma,
-  DurationOperator,
-  End,
-  GroupLeft,
-  GroupRight,
-  Identifier,
-  Ignoring,
-  LabelName,
-  LBrace,
-  LBracket,
-  LParen,
-  MatchOperator,
-  MetricName,
-  NumericLiteral,
-  Offset,
-  On,
-  RBrace,
-  RBracket,
-  RParen,
-  Start,
-  StringLiteral,
-  UnaryOperator,
-  Without,
-} from './lexer.js';
+import * as T from './lexer.js';
 import { parserErrorMessages } from './syntax-messages.js';
 
 export class PromQLParser extends CstParser {
   /** `validate` checks the grammar, which the tests do once rather than every start. */
   constructor(options: { validate: boolean } = { validate: false }) {
-    super(allTokens, {
+    super(T.allTokens, {
       recoveryEnabled: true,
       maxLookahead: 3,
       nodeLocationTracking: 'none',
@@ -59,7 +28,7 @@ export class PromQLParser extends CstParser {
    * second error about the bracket never being closed.
    */
   protected override canTokenTypeBeInsertedInRecovery(tokenType: TokenType): boolean {
-    return tokenType !== LParen && tokenType !== LBrace && tokenType !== LBracket;
+    return tokenType !== T.LParen && tokenType !== T.LBrace && tokenType !== T.LBracket;
   }
 
   /** The start rule: one expression and nothing after it. */
@@ -74,8 +43,8 @@ export class PromQLParser extends CstParser {
 
   /** An operator with its modifiers (`bool`, `on(...)`, `group_left(...)`) and its right operand. */
   readonly binaryOperation = this.RULE('binaryOperation', () => {
-    this.CONSUME(BinaryOperator);
-    this.OPTION(() => this.CONSUME(Bool));
+    this.CONSUME(T.BinaryOperator);
+    this.OPTION(() => this.CONSUME(T.Bool));
     this.OPTION2(() => {
       this.SUBRULE(this.vectorMatching);
       this.OPTION3(() => this.SUBRULE(this.groupModifier));
@@ -84,18 +53,18 @@ export class PromQLParser extends CstParser {
   });
 
   readonly vectorMatching = this.RULE('vectorMatching', () => {
-    this.OR([{ ALT: () => this.CONSUME(On) }, { ALT: () => this.CONSUME(Ignoring) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.On) }, { ALT: () => this.CONSUME(T.Ignoring) }]);
     this.SUBRULE(this.groupingLabels);
   });
 
   readonly groupModifier = this.RULE('groupModifier', () => {
-    this.OR([{ ALT: () => this.CONSUME(GroupLeft) }, { ALT: () => this.CONSUME(GroupRight) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.GroupLeft) }, { ALT: () => this.CONSUME(T.GroupRight) }]);
     this.OPTION(() => this.SUBRULE(this.groupingLabels));
   });
 
   /** A primary expression with unary signs before it and ranges, offsets and `@` after it. */
   readonly operand = this.RULE('operand', () => {
-    this.MANY(() => this.CONSUME(UnaryOperator));
+    this.MANY(() => this.CONSUME(T.UnaryOperator));
     this.SUBRULE(this.primary);
     this.MANY2(() => this.SUBRULE(this.postfixModifier));
   });
@@ -120,13 +89,13 @@ export class PromQLParser extends CstParser {
   });
 
   readonly functionCall = this.RULE('functionCall', () => {
-    this.CONSUME(Identifier);
+    this.CONSUME(T.Identifier);
     this.SUBRULE(this.callArguments);
   });
 
   /** `sum by (job) (x)` or `sum (x) by (job)`. */
   readonly aggregation = this.RULE('aggregation', () => {
-    this.CONSUME(AggregateOperator);
+    this.CONSUME(T.AggregateOperator);
     this.OR([
       {
         ALT: () => {
@@ -144,28 +113,28 @@ export class PromQLParser extends CstParser {
   });
 
   readonly aggregateModifier = this.RULE('aggregateModifier', () => {
-    this.OR([{ ALT: () => this.CONSUME(By) }, { ALT: () => this.CONSUME(Without) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.By) }, { ALT: () => this.CONSUME(T.Without) }]);
     this.SUBRULE(this.groupingLabels);
   });
 
   /** Arguments in parentheses; an empty argument (a trailing comma) is parsed and reported later. */
   readonly callArguments = this.RULE('callArguments', () => {
-    this.CONSUME(LParen);
+    this.CONSUME(T.LParen);
     this.OPTION(() => {
       this.SUBRULE(this.expression);
       this.MANY(() => {
-        this.CONSUME(Comma);
+        this.CONSUME(T.Comma);
         this.OPTION2(() => this.SUBRULE2(this.expression));
       });
     });
-    this.CONSUME(RParen);
+    this.CONSUME(T.RParen);
   });
 
   readonly vectorSelector = this.RULE('vectorSelector', () => {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(MetricName);
+          this.CONSUME(T.MetricName);
           this.OPTION(() => this.SUBRULE(this.labelMatchers));
         },
       },
@@ -174,16 +143,16 @@ export class PromQLParser extends CstParser {
   });
 
   readonly labelMatchers = this.RULE('labelMatchers', () => {
-    this.CONSUME(LBrace);
+    this.CONSUME(T.LBrace);
     this.OPTION(() => {
       this.SUBRULE(this.labelMatcher);
       this.MANY(() => {
-        this.CONSUME(Comma);
+        this.CONSUME(T.Comma);
         this.SUBRULE2(this.labelMatcher);
       });
-      this.OPTION2(() => this.CONSUME2(Comma));
+      this.OPTION2(() => this.CONSUME2(T.Comma));
     });
-    this.CONSUME(RBrace);
+    this.CONSUME(T.RBrace);
   });
 
   /** `name="value"`, `"quoted name"=~"value"`, or a quoted metric name alone: `{"http.requests"}`. */
@@ -191,17 +160,17 @@ export class PromQLParser extends CstParser {
     this.OR([
       {
         ALT: () => {
-          this.CONSUME(Identifier);
-          this.CONSUME(MatchOperator);
-          this.CONSUME(StringLiteral);
+          this.CONSUME(T.Identifier);
+          this.CONSUME(T.MatchOperator);
+          this.CONSUME(T.StringLiteral);
         },
       },
       {
         ALT: () => {
-          this.CONSUME2(StringLiteral);
+          this.CONSUME2(T.StringLiteral);
           this.OPTION(() => {
-            this.CONSUME2(MatchOperator);
-            this.CONSUME3(StringLiteral);
+            this.CONSUME2(T.MatchOperator);
+            this.CONSUME3(T.StringLiteral);
           });
         },
       },
@@ -209,31 +178,31 @@ export class PromQLParser extends CstParser {
   });
 
   readonly groupingLabels = this.RULE('groupingLabels', () => {
-    this.CONSUME(LParen);
+    this.CONSUME(T.LParen);
     this.OPTION(() => {
       this.SUBRULE(this.groupingLabel);
       this.MANY(() => {
-        this.CONSUME(Comma);
+        this.CONSUME(T.Comma);
         this.SUBRULE2(this.groupingLabel);
       });
-      this.OPTION2(() => this.CONSUME2(Comma));
+      this.OPTION2(() => this.CONSUME2(T.Comma));
     });
-    this.CONSUME(RParen);
+    this.CONSUME(T.RParen);
   });
 
   readonly groupingLabel = this.RULE('groupingLabel', () => {
-    this.OR([{ ALT: () => this.CONSUME(LabelName) }, { ALT: () => this.CONSUME(StringLiteral) }]);
+    this.OR([{ ALT: () => this.CONSUME(T.LabelName) }, { ALT: () => this.CONSUME(T.StringLiteral) }]);
   });
 
   /** `[5m]` selects a range; `[30m:1m]` and `[30m:]` run a subquery. */
   readonly rangeOrSubquery = this.RULE('rangeOrSubquery', () => {
-    this.CONSUME(LBracket);
+    this.CONSUME(T.LBracket);
     this.SUBRULE(this.rangeDuration);
     this.OPTION(() => {
-      this.CONSUME(Colon);
+      this.CONSUME(T.Colon);
       this.OPTION2(() => this.SUBRULE(this.stepDuration));
     });
-    this.CONSUME(RBracket);
+    this.CONSUME(T.RBracket);
   });
 
   readonly rangeDuration = this.RULE('rangeDuration', () => {
@@ -246,10 +215,10 @@ export class PromQLParser extends CstParser {
 
   /** `offset 5m`, `offset -5m`; arithmetic only in parentheses: `offset (1h + 5m)`. */
   readonly offsetModifier = this.RULE('offsetModifier', () => {
-    this.CONSUME(Offset);
-    this.MANY(() => this.CONSUME(UnaryOperator));
+    this.CONSUME(T.Offset);
+    this.MANY(() => this.CONSUME(T.UnaryOperator));
     this.OR([
-      { ALT: () => this.CONSUME(NumericLiteral) },
+      { ALT: () => this.CONSUME(T.NumericLiteral) },
       { ALT: () => this.SUBRULE(this.parenDuration) },
     ]);
   });
@@ -258,57 +227,57 @@ export class PromQLParser extends CstParser {
   readonly durationExpr = this.RULE('durationExpr', () => {
     this.SUBRULE(this.durationOperand);
     this.MANY(() => {
-      this.CONSUME(DurationOperator);
+      this.CONSUME(T.DurationOperator);
       this.SUBRULE2(this.durationOperand);
     });
   });
 
   readonly durationOperand = this.RULE('durationOperand', () => {
-    this.MANY(() => this.CONSUME(UnaryOperator));
+    this.MANY(() => this.CONSUME(T.UnaryOperator));
     this.OR([
-      { ALT: () => this.CONSUME(NumericLiteral) },
+      { ALT: () => this.CONSUME(T.NumericLiteral) },
       { ALT: () => this.SUBRULE(this.parenDuration) },
     ]);
   });
 
   readonly parenDuration = this.RULE('parenDuration', () => {
-    this.CONSUME(LParen);
+    this.CONSUME(T.LParen);
     this.SUBRULE(this.durationExpr);
-    this.CONSUME(RParen);
+    this.CONSUME(T.RParen);
   });
 
   /** `@ 1609746000`, `@ start()`, `@ end()`. */
   readonly atModifier = this.RULE('atModifier', () => {
-    this.CONSUME(At);
+    this.CONSUME(T.At);
     this.OR([
       {
         ALT: () => {
-          this.OPTION(() => this.CONSUME(UnaryOperator));
-          this.CONSUME(NumericLiteral);
+          this.OPTION(() => this.CONSUME(T.UnaryOperator));
+          this.CONSUME(T.NumericLiteral);
         },
       },
       {
         ALT: () => {
-          this.OR2([{ ALT: () => this.CONSUME(Start) }, { ALT: () => this.CONSUME(End) }]);
-          this.CONSUME(LParen);
-          this.CONSUME(RParen);
+          this.OR2([{ ALT: () => this.CONSUME(T.Start) }, { ALT: () => this.CONSUME(T.End) }]);
+          this.CONSUME(T.LParen);
+          this.CONSUME(T.RParen);
         },
       },
     ]);
   });
 
   readonly numberLiteral = this.RULE('numberLiteral', () => {
-    this.CONSUME(NumericLiteral);
+    this.CONSUME(T.NumericLiteral);
   });
 
   readonly stringLiteral = this.RULE('stringLiteral', () => {
-    this.CONSUME(StringLiteral);
+    this.CONSUME(T.StringLiteral);
   });
 
   readonly parenExpr = this.RULE('parenExpr', () => {
-    this.CONSUME(LParen);
+    this.CONSUME(T.LParen);
     this.SUBRULE(this.expression);
-    this.CONSUME(RParen);
+    this.CONSUME(T.RParen);
   });
 }
 

@@ -41,7 +41,8 @@ export function parseExpr(text: string): ParseResult {
     if (problems.length === 0) problems.push(problem('no expression found in input', { start: 0, end: 0 }, SOURCE));
     return { expr: undefined, problems };
   }
-  const tooDeep = findTooDeepBracket(tokens);
+  // Fewer tokens than the limit cannot open that many brackets.
+  const tooDeep = tokens.length > MAX_BRACKET_DEPTH ? findTooDeepBracket(tokens) : undefined;
   if (tooDeep) {
     const message = `expression nesting too deep (limit ${MAX_BRACKET_DEPTH} parentheses, braces and brackets)`;
     problems.push(problem(message, tokenRange(tooDeep, text), SOURCE));

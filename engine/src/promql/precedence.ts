@@ -31,9 +31,14 @@ export function resolvePrecedence<T, Op>(
   operations: ReadonlyArray<Operation<T, Op>>,
   rules: PrecedenceRules<T, Op>,
 ): T {
+  if (operations.length === 1 && first.signs.length === 0 && operations[0]!.operand.signs.length === 0) {
+    // The common `a op b`, with nothing to order.
+    return rules.applyOperator(first.value, operations[0]!.operator, operations[0]!.operand.value);
+  }
   const stacks: Stacks<T, Op> = { values: [], pending: [] };
   push(stacks, first);
-  for (const { operator, operand } of operations) {
+  for (let i = 0; i < operations.length; i++) {
+    const { operator, operand } = operations[i]!;
     const precedence = rules.precedence(operator);
     const rightAssociative = rules.rightAssociative(operator);
     while (stacks.pending.length > 0) {

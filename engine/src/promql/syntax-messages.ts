@@ -3,54 +3,23 @@
  * <what fits>". Tokens are described as Prometheus describes its lexer items.
  */
 import { EOF, tokenMatcher, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
-import {
-  AggregateOperator,
-  At,
-  BadNumber,
-  BinaryOperator,
-  Bool,
-  By,
-  Comma,
-  Duration,
-  GroupLeft,
-  GroupRight,
-  Identifier,
-  Ignoring,
-  InfOrNaN,
-  LabelName,
-  LBrace,
-  LParen,
-  MatchOperator,
-  MetricIdentifier,
-  MetricName,
-  NumberToken,
-  NumericLiteral,
-  Offset,
-  On,
-  RBrace,
-  RBracket,
-  RParen,
-  StringLiteral,
-  UnaryOperator,
-  UnterminatedString,
-  Without,
-} from './lexer.js';
+import * as T from './lexer.js';
 
-const KEYWORDS: readonly TokenType[] = [Bool, By, GroupLeft, GroupRight, Ignoring, Offset, On, Without];
+const KEYWORDS: readonly TokenType[] = [T.Bool, T.By, T.GroupLeft, T.GroupRight, T.Ignoring, T.Offset, T.On, T.Without];
 
 /** How Prometheus names a token it did not expect: `<op:*>`, `<aggr:sum>`, `identifier "foo"`. */
 export function describeToken(token: IToken): string {
   const type = token.tokenType;
   if (type === EOF) return 'end of input';
   const image = token.image;
-  if (type === Identifier) return `identifier ${JSON.stringify(image)}`;
-  if (type === MetricIdentifier) return `metric identifier ${JSON.stringify(image)}`;
-  if (type === NumberToken || type === InfOrNaN) return `number ${JSON.stringify(image)}`;
-  if (type === Duration) return `duration ${JSON.stringify(image)}`;
-  if (type === BadNumber) return `bad number ${JSON.stringify(image)}`;
-  if (type === StringLiteral || type === UnterminatedString) return `string ${abbreviate(image)}`;
-  if (tokenMatcher(token, BinaryOperator) || type === At) return `<op:${image}>`;
-  if (tokenMatcher(token, AggregateOperator)) return `<aggr:${image}>`;
+  if (type === T.Identifier) return `identifier ${JSON.stringify(image)}`;
+  if (type === T.MetricIdentifier) return `metric identifier ${JSON.stringify(image)}`;
+  if (type === T.NumberToken || type === T.InfOrNaN) return `number ${JSON.stringify(image)}`;
+  if (type === T.Duration) return `duration ${JSON.stringify(image)}`;
+  if (type === T.BadNumber) return `bad number ${JSON.stringify(image)}`;
+  if (type === T.StringLiteral || type === T.UnterminatedString) return `string ${abbreviate(image)}`;
+  if (tokenMatcher(token, T.BinaryOperator) || type === T.At) return `<op:${image}>`;
+  if (tokenMatcher(token, T.AggregateOperator)) return `<aggr:${image}>`;
   if (KEYWORDS.includes(type)) return `<${image}>`;
   return JSON.stringify(image);
 }
@@ -60,14 +29,14 @@ function abbreviate(text: string): string {
 }
 
 const EXPECTED_NAMES = new Map<TokenType, string>([
-  [StringLiteral, 'string'],
-  [NumericLiteral, 'number or duration'],
-  [MatchOperator, 'label matching operator'],
-  [LabelName, 'label'],
-  [MetricName, 'metric name'],
-  [Identifier, 'identifier'],
-  [UnaryOperator, 'sign'],
-  [BinaryOperator, 'operator'],
+  [T.StringLiteral, 'string'],
+  [T.NumericLiteral, 'number or duration'],
+  [T.MatchOperator, 'label matching operator'],
+  [T.LabelName, 'label'],
+  [T.MetricName, 'metric name'],
+  [T.Identifier, 'identifier'],
+  [T.UnaryOperator, 'sign'],
+  [T.BinaryOperator, 'operator'],
 ]);
 
 /** How a kind of token is named in "expected ..." */
@@ -111,9 +80,9 @@ function unexpected(actual: IToken, ruleName: string, expected: string | undefin
 }
 
 function unclosed(expected: TokenType): string | undefined {
-  if (expected === RParen) return 'unclosed left parenthesis';
-  if (expected === RBrace) return 'unexpected end of input inside braces';
-  if (expected === RBracket) return 'unclosed left bracket';
+  if (expected === T.RParen) return 'unclosed left parenthesis';
+  if (expected === T.RBrace) return 'unexpected end of input inside braces';
+  if (expected === T.RBracket) return 'unclosed left bracket';
   return undefined;
 }
 
@@ -132,9 +101,9 @@ function describeAlternatives(paths: readonly (readonly TokenType[])[]): string 
  */
 function describeClosing(expected: TokenType, previous: IToken, ruleName: string): string | undefined {
   const item = CLOSING_LIST_ITEMS[ruleName];
-  if (!item || (expected !== RParen && expected !== RBrace)) return undefined;
+  if (!item || (expected !== T.RParen && expected !== T.RBrace)) return undefined;
   const closing = describeExpected(expected);
-  const afterSeparator = previous.tokenType === LParen || previous.tokenType === LBrace || previous.tokenType === Comma;
+  const afterSeparator = previous.tokenType === T.LParen || previous.tokenType === T.LBrace || previous.tokenType === T.Comma;
   return afterSeparator ? `${item} or ${closing}` : `"," or ${closing}`;
 }
 
@@ -154,7 +123,7 @@ export const parserErrorMessages: IParserErrorMessageProvider = {
   },
 
   buildNotAllInputParsedMessage({ firstRedundant }) {
-    if (tokenMatcher(firstRedundant, RParen)) return "unexpected right parenthesis ')'";
+    if (tokenMatcher(firstRedundant, T.RParen)) return "unexpected right parenthesis ')'";
     return `unexpected ${describeToken(firstRedundant)}`;
   },
 

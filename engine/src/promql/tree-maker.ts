@@ -96,7 +96,8 @@ function formatFixed6(value: number): string {
 export class TreeMaker {
   private problems: Problem[] = [];
   private selectors: SelectorRecord[] = [];
-  private infoSelectors = new Set<VectorSelector>();
+  /** The selectors that are info()'s second argument; few texts have any. */
+  private infoSelectors: Set<VectorSelector> | undefined;
   private readonly reporter = (message: string, range: TextRange): void => {
     this.problems.push(problem(message, range, SOURCE));
   };
@@ -106,7 +107,7 @@ export class TreeMaker {
   start(problems: Problem[]): void {
     this.problems = problems;
     this.selectors = [];
-    this.infoSelectors = new Set();
+    this.infoSelectors = undefined;
   }
 
   /**
@@ -117,13 +118,15 @@ export class TreeMaker {
     const found: Problem[] = [];
     for (const { selector, nameOutsideBraces } of this.selectors) {
       if (nameOutsideBraces) {
-        const written = selector.matchers.slice(0, -1);
-        for (const m of written) {
+        // The matchers written in braces: all but the last, which the name outside made.
+        const matchers = selector.matchers;
+        for (let i = 0; i < matchers.length - 1; i++) {
+          const m = matchers[i]!;
           if (m.name !== METRIC_NAME) continue;
           const message = `metric name must not be set twice: ${quoteString(selector.name)} or ${quoteString(m.value)}`;
           found.push(problem(message, selector.range, SOURCE));
         }
-      } else if (!this.infoSelectors.has(selector) && selector.matchers.every((m) => m.matchesEmpty())) {
+      } else if (!this.infoSelectors?.has(selector) && selector.matchers.every((m) => m.matchesEmpty())) {
         found.push(problem('vector selector must contain at least one non-empty matcher', selector.range, SOURCE));
       }
     }
@@ -173,7 +176,7 @@ export class TreeMaker {
   call(name: IToken, args: Arguments): Call {
     const call: Call = { kind: 'Call', func: name.image, args: args.args, range: { start: tokenStart(name), end: args.end } };
     const infoSelector = call.func === 'info' ? args.args[1] : undefined;
-    if (infoSelector?.kind === 'VectorSelector') this.infoSelectors.add(infoSelector);
+    if (infoSelector?.kind === 'VectorSelector') (this.infoSelectors ??= new Set()).add(infoSelector);
     return call;
   }
 

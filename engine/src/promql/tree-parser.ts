@@ -1,475 +1,383 @@
 /**
- * The grammar of grammar.ts once more, as a parser that makes the expression tree while it parses
- * and stops at the first syntax error. Most text has no syntax errors, and for it this takes a
- * fraction of the time of building a syntax tree and then the expression tree from that; parse.ts
- * leaves text with errors to grammar.ts, whose error recovery and messages this parser does not
- * repeat.
+ * The grammar of grammar.ts once more, as a recursive-descent parser that makes the expression
+ * tree while it parses and gives up at the first syntax error. Most text has no syntax errors, and
+ * for it this takes a fraction of the time of Chevrotain's parsing; parse.ts leaves text with
+ * errors to grammar.ts, whose error recovery and messages this parser does not repeat.
  *
- * The rules accept the same token sequences with the same decisions as grammar.ts's (rules that
- * only wrap one token or one rule are written inline), and make the tree with the same tree maker.
- * Tests check that both parsers agree.
+ * Every choice is the one grammar.ts's parser makes: Chevrotain decides with the fewest tokens
+ * that tell its alternatives apart, looking no further than the end of the rule it is in, so
+ * most choices here look at one token, and the lists in braces and parentheses at two. Rules call
+ * the tree maker in the same order as the syntax tree builder does. Tests check that both parsers
+ * agree.
  */
-import { EmbeddedActionsParser, type IOrAlt, type IToken } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import type { Expr, VectorSelector } from './ast.js';
 import type { DurationValue } from './duration-value.js';
-import {
-  AggregateOperator,
-  allTokens,
-  At,
-  BinaryOperator,
-  Bool,
-  By,
-  Colon,
-  Comma,
-  DurationOperator,
-  End,
-  GroupLeft,
-  GroupRight,
-  Identifier,
-  Ignoring,
-  LabelName,
-  LBrace,
-  LBracket,
-  LParen,
-  MatchOperator,
-  MetricName,
-  NumericLiteral,
-  Offset,
-  On,
-  RBrace,
-  RBracket,
-  RParen,
-  Start,
-  StringLiteral,
-  UnaryOperator,
-  Without,
-} from './lexer.js';
+import * as T from './lexer.js';
 import type { WrittenMatching } from './operator-nodes.js';
 import type { Operation, SignedOperand } from './precedence.js';
 import type { PostfixModifier } from './time-modifiers.js';
 import type { AggregateModifier, Arguments, BinaryOperation, Braces, BuiltMatcher, Grouping, Operand, TreeMaker } from './tree-maker.js';
 
 const NO_TOKENS: readonly IToken[] = [];
-
-class Incomplete extends Error {}
 const NO_OPERATIONS: readonly never[] = [];
 
-/**
- * While Chevrotain records the grammar (in the constructor), rules run on stand-in tokens and
- * nothing is made: they return this instead.
- */
-const RECORDING = undefined as never;
+/** Thrown where the text does not follow the grammar, or the maker cannot make a node. */
+class NotParsed extends Error {}
+const NOT_PARSED = new NotParsed();
 
-export class PromQLTreeParser extends EmbeddedActionsParser {
-  private make: TreeMaker | undefined;
+/** A type index that no token has: what `la` gives past the last token. */
+const END = Math.max(...T.allTokens.map((t) => t.tokenTypeIdx!)) + 1;
 
-  /** `validate` checks the grammar, which the tests do once rather than every start. */
-  constructor(options: { validate: boolean } = { validate: false }) {
-    super(allTokens, { recoveryEnabled: false, maxLookahead: 3, skipValidations: !options.validate });
-    this.performSelfAnalysis();
-  }
+/** Which token types a category takes: 1 at their tokenTypeIdx. */
+function members(category: TokenType): Uint8Array {
+  const of = new Uint8Array(END + 1);
+  of[category.tokenTypeIdx!] = 1;
+  for (const type of T.allTokens) if (category.categoryMatchesMap?.[type.tokenTypeIdx!]) of[type.tokenTypeIdx!] = 1;
+  return of;
+}
+
+function union(...sets: Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(END + 1);
+  for (const set of sets) set.forEach((member, idx) => (all[idx] ||= member));
+  return all;
+}
+
+const BINARY_OPERATOR = members(T.BinaryOperator);
+const UNARY_OPERATOR = members(T.UnaryOperator);
+const DURATION_OPERATOR = members(T.DurationOperator);
+const MATCH_OPERATOR = members(T.MatchOperator);
+const AGGREGATE_OPERATOR = members(T.AggregateOperator);
+const METRIC_NAME = members(T.MetricName);
+const LABEL_NAME = members(T.LabelName);
+const NUMERIC_LITERAL = members(T.NumericLiteral);
+const STRING_LITERAL = members(T.StringLiteral);
+const L_PAREN = members(T.LParen);
+const R_PAREN = members(T.RParen);
+/** What an expression may start with. */
+const EXPRESSION_START = union(UNARY_OPERATOR, members(T.Identifier), AGGREGATE_OPERATOR, METRIC_NAME, members(T.LBrace), NUMERIC_LITERAL, STRING_LITERAL, L_PAREN);
+
+export class PromQLTreeParser {
+  private tokens: readonly IToken[] = NO_TOKENS;
+  private at = 0;
+  private make!: TreeMaker;
 
   /**
    * The tree of `tokens`, made with `make` (started by the caller); undefined when the text has a
    * syntax error or a node the maker cannot make, which the syntax tree builder must then handle.
    */
-  parse(tokens: IToken[], make: TreeMaker): Expr | undefined {
+  parse(tokens: readonly IToken[], make: TreeMaker): Expr | undefined {
+    this.tokens = tokens;
+    this.at = 0;
     this.make = make;
-    this.input = tokens;
     try {
       const expr = this.expression();
-      return this.errors.length === 0 ? expr : undefined;
+      return this.at === tokens.length ? expr : undefined;
     } catch (e) {
-      if (e instanceof Incomplete) return undefined;
+      if (e === NOT_PARSED) return undefined;
       throw e;
+    } finally {
+      this.tokens = NO_TOKENS;
     }
   }
 
-  private get maker(): TreeMaker {
-    return this.make!;
+  /* ---- Tokens. ---- */
+
+  /** The type index of the token `ahead` places on (0: the next one); END past the last. */
+  private la(ahead = 0): number {
+    const at = this.at + ahead;
+    return at < this.tokens.length ? this.tokens[at]!.tokenTypeIdx : END;
   }
 
-  /** Ends the parse where the maker could not make a node, which the syntax tree builder leaves out. */
-  private incomplete(): never {
-    throw new Incomplete();
+  private is(idx: number, type: TokenType): boolean {
+    return idx === type.tokenTypeIdx;
   }
 
-  private readonly expression = this.RULE('expression', (): Expr => {
-    const first = this.SUBRULE(this.operand);
+  /** The next token, when it is of `type`. */
+  private consume(type: TokenType): IToken {
+    const token = this.tokens[this.at];
+    if (token === undefined || token.tokenTypeIdx !== type.tokenTypeIdx) throw NOT_PARSED;
+    this.at++;
+    return token;
+  }
+
+  /** The next token, when it is of `category`. */
+  private consumeOf(category: Uint8Array): IToken {
+    const token = this.tokens[this.at];
+    if (token === undefined || category[token.tokenTypeIdx] !== 1) throw NOT_PARSED;
+    this.at++;
+    return token;
+  }
+
+  private nextIs(category: Uint8Array, ahead = 0): boolean {
+    return category[this.la(ahead)] === 1;
+  }
+
+  /* ---- Expressions. ---- */
+
+  private expression(): Expr {
+    const first = this.operand();
     let operations: BinaryOperation[] | undefined;
-    this.MANY(() => {
-      const operation = this.SUBRULE(this.binaryOperation);
-      (operations ??= []).push(operation);
-    });
-    if (this.RECORDING_PHASE) return RECORDING;
-    return this.maker.expression(first, operations ?? NO_OPERATIONS);
-  });
+    while (this.nextIs(BINARY_OPERATOR)) (operations ??= []).push(this.binaryOperation());
+    return this.make.expression(first, operations ?? NO_OPERATIONS);
+  }
 
-  private readonly binaryOperation = this.RULE('binaryOperation', (): BinaryOperation => {
-    const token = this.CONSUME(BinaryOperator);
-    const returnBool = this.OPTION(this.boolModifier) !== undefined;
-    const matching = this.OPTION2(this.matchingModifiers);
-    const operand = this.SUBRULE(this.operand);
-    if (this.RECORDING_PHASE) return RECORDING;
-    return { operator: this.maker.operator(token, returnBool, matching), operand };
-  });
+  private binaryOperation(): BinaryOperation {
+    const token = this.consumeOf(BINARY_OPERATOR);
+    const returnBool = this.is(this.la(), T.Bool);
+    if (returnBool) this.at++;
+    const next = this.la();
+    const matching = this.is(next, T.On) || this.is(next, T.Ignoring) ? this.matchingModifiers() : undefined;
+    const operand = this.operand();
+    return { operator: this.make.operator(token, returnBool, matching), operand };
+  }
 
-  private readonly boolModifier = () => this.CONSUME(Bool);
+  private matchingModifiers(): WrittenMatching {
+    const on = this.is(this.la(), T.On);
+    this.at++;
+    const { labels } = this.groupingLabels();
+    const next = this.la();
+    let group: { group: 'left' | 'right'; include: string[] } | undefined;
+    if (this.is(next, T.GroupLeft) || this.is(next, T.GroupRight)) {
+      this.at++;
+      const include = this.nextIs(L_PAREN) ? this.groupingLabels().labels : [];
+      group = { group: this.is(next, T.GroupLeft) ? 'left' : 'right', include };
+    }
+    return this.make.matching(on, labels, group?.group, group?.include ?? []);
+  }
 
-  private readonly matchingModifiers = (): WrittenMatching => {
-    const { on, labels } = this.SUBRULE(this.vectorMatching);
-    const group = this.OPTION3(() => this.SUBRULE(this.groupModifier));
-    if (this.RECORDING_PHASE) return RECORDING;
-    return this.maker.matching(on, labels, group?.group, group?.include ?? []);
-  };
-
-  /** True for `on`. */
-  private readonly onOrIgnoring: IOrAlt<boolean>[] = [
-    {
-      ALT: () => {
-        this.CONSUME(On);
-        return true;
-      },
-    },
-    {
-      ALT: () => {
-        this.CONSUME(Ignoring);
-        return false;
-      },
-    },
-  ];
-
-  private readonly vectorMatching = this.RULE('vectorMatching', (): { on: boolean; labels: string[] } => {
-    const on = this.OR(this.onOrIgnoring);
-    const grouping = this.SUBRULE(this.groupingLabels);
-    if (this.RECORDING_PHASE) return RECORDING;
-    return { on, labels: grouping.labels };
-  });
-
-  private readonly leftOrRight: IOrAlt<'left' | 'right'>[] = [
-    {
-      ALT: () => {
-        this.CONSUME(GroupLeft);
-        return 'left';
-      },
-    },
-    {
-      ALT: () => {
-        this.CONSUME(GroupRight);
-        return 'right';
-      },
-    },
-  ];
-
-  private readonly groupModifier = this.RULE('groupModifier', (): { group: 'left' | 'right'; include: string[] } => {
-    const group = this.OR(this.leftOrRight);
-    const include = this.OPTION(() => this.SUBRULE(this.groupingLabels));
-    if (this.RECORDING_PHASE) return RECORDING;
-    return { group, include: include?.labels ?? [] };
-  });
-
-  private readonly postfixModifiers: IOrAlt<PostfixModifier>[] = [
-    { ALT: () => this.SUBRULE(this.rangeOrSubquery) },
-    { ALT: () => this.SUBRULE(this.offsetModifier) },
-    { ALT: () => this.SUBRULE(this.atModifier) },
-  ];
-
-  private readonly operand = this.RULE('operand', (): Operand => {
+  private operand(): Operand {
     let signs: IToken[] | undefined;
-    this.MANY(() => {
-      const sign = this.CONSUME(UnaryOperator);
-      (signs ??= []).push(sign);
-    });
-    let expr = this.SUBRULE(this.primary);
-    this.MANY2(() => {
-      const modifier = this.OR(this.postfixModifiers);
-      if (!this.RECORDING_PHASE) expr = this.maker.modified(expr, modifier);
-    });
-    if (this.RECORDING_PHASE) return RECORDING;
+    while (this.nextIs(UNARY_OPERATOR)) (signs ??= []).push(this.tokens[this.at++]!);
+    let expr = this.primary();
+    for (;;) {
+      const next = this.la();
+      let modifier: PostfixModifier;
+      if (this.is(next, T.LBracket)) modifier = this.rangeOrSubquery();
+      else if (this.is(next, T.Offset)) modifier = this.offsetModifier();
+      else if (this.is(next, T.At)) modifier = this.atModifier();
+      else break;
+      expr = this.make.modified(expr, modifier);
+    }
     return { signs: signs ?? NO_TOKENS, value: expr };
-  });
+  }
 
-  private readonly primaries: IOrAlt<Expr>[] = [
-    { ALT: () => this.SUBRULE(this.functionCall) },
-    { ALT: () => this.SUBRULE(this.aggregation) },
-    { ALT: () => this.SUBRULE(this.vectorSelector) },
-    {
-      ALT: () => {
-        const token = this.CONSUME(NumericLiteral);
-        return this.RECORDING_PHASE ? RECORDING : this.maker.number(token);
-      },
-    },
-    {
-      ALT: () => {
-        const token = this.CONSUME(StringLiteral);
-        return this.RECORDING_PHASE ? RECORDING : this.maker.string(token);
-      },
-    },
-    { ALT: () => this.SUBRULE(this.parenExpr) },
-  ];
+  private primary(): Expr {
+    const next = this.la();
+    const second = this.la(1);
+    if (this.is(next, T.Identifier) && L_PAREN[second] === 1) return this.functionCall();
+    if (AGGREGATE_OPERATOR[next] === 1 && (this.is(second, T.By) || this.is(second, T.Without) || L_PAREN[second] === 1)) return this.aggregation();
+    if (METRIC_NAME[next] === 1 || this.is(next, T.LBrace)) return this.vectorSelector();
+    if (NUMERIC_LITERAL[next] === 1) return this.make.number(this.tokens[this.at++]!);
+    if (STRING_LITERAL[next] === 1) return this.make.string(this.tokens[this.at++]!);
+    if (L_PAREN[next] === 1) return this.parenExpr();
+    throw NOT_PARSED;
+  }
 
-  private readonly primary = this.RULE('primary', (): Expr => this.OR(this.primaries));
+  private functionCall(): Expr {
+    const name = this.tokens[this.at++]!;
+    this.make.functionName(name);
+    const args = this.callArguments();
+    return this.make.call(name, args);
+  }
 
-  private readonly functionCall = this.RULE('functionCall', (): Expr => {
-    const name = this.CONSUME(Identifier);
-    if (!this.RECORDING_PHASE) this.maker.functionName(name);
-    const args = this.SUBRULE(this.callArguments);
-    return this.RECORDING_PHASE ? RECORDING : this.maker.call(name, args);
-  });
+  private aggregation(): Expr {
+    const opToken = this.tokens[this.at++]!;
+    let modifier: AggregateModifier | undefined;
+    let args: Arguments;
+    if (this.nextIs(L_PAREN)) {
+      args = this.callArguments();
+      const next = this.la();
+      if (this.is(next, T.By) || this.is(next, T.Without)) modifier = this.aggregateModifier();
+    } else {
+      modifier = this.aggregateModifier();
+      args = this.callArguments();
+    }
+    const made = this.make.aggregation(opToken, args, modifier);
+    if (!made) throw NOT_PARSED;
+    return made;
+  }
 
-  /** `by (...)` before or after the arguments. */
-  private readonly aggregateParts: IOrAlt<{ modifier: AggregateModifier | undefined; args: Arguments }>[] = [
-    {
-      ALT: () => {
-        const modifier = this.SUBRULE(this.aggregateModifier);
-        const args = this.SUBRULE(this.callArguments);
-        return { modifier, args };
-      },
-    },
-    {
-      ALT: () => {
-        const args = this.SUBRULE2(this.callArguments);
-        const modifier = this.OPTION(() => this.SUBRULE2(this.aggregateModifier));
-        return { modifier, args };
-      },
-    },
-  ];
-
-  private readonly aggregation = this.RULE('aggregation', (): Expr => {
-    const opToken = this.CONSUME(AggregateOperator);
-    const { modifier, args } = this.OR(this.aggregateParts);
-    if (this.RECORDING_PHASE) return RECORDING;
-    return this.maker.aggregation(opToken, args, modifier) ?? this.incomplete();
-  });
-
-  /** True for `without`. */
-  private readonly byOrWithout: IOrAlt<boolean>[] = [
-    {
-      ALT: () => {
-        this.CONSUME(By);
-        return false;
-      },
-    },
-    {
-      ALT: () => {
-        this.CONSUME(Without);
-        return true;
-      },
-    },
-  ];
-
-  private readonly aggregateModifier = this.RULE('aggregateModifier', (): AggregateModifier => {
-    const without = this.OR(this.byOrWithout);
-    const grouping = this.SUBRULE(this.groupingLabels);
-    if (this.RECORDING_PHASE) return RECORDING;
+  private aggregateModifier(): AggregateModifier {
+    const without = this.is(this.la(), T.Without);
+    if (!without) this.consume(T.By);
+    else this.at++;
+    const grouping = this.groupingLabels();
     return { ...grouping, without };
-  });
+  }
 
-  private readonly callArguments = this.RULE('callArguments', (): Arguments => {
-    const open = this.CONSUME(LParen);
+  private callArguments(): Arguments {
+    const open = this.consumeOf(L_PAREN);
     const args: Expr[] = [];
     const commas: IToken[] = [];
-    this.OPTION(() => {
-      args.push(this.SUBRULE(this.expression));
-      this.MANY(() => {
-        commas.push(this.CONSUME(Comma));
-        this.OPTION2(() => args.push(this.SUBRULE2(this.expression)));
-      });
-    });
-    const close = this.CONSUME(RParen);
-    return this.RECORDING_PHASE ? RECORDING : this.maker.arguments(open, args, commas, close);
-  });
+    if (this.nextIs(EXPRESSION_START)) {
+      args.push(this.expression());
+      while (this.is(this.la(), T.Comma)) {
+        commas.push(this.tokens[this.at++]!);
+        if (this.nextIs(EXPRESSION_START)) args.push(this.expression());
+      }
+    }
+    const close = this.consumeOf(R_PAREN);
+    return this.make.arguments(open, args, commas, close);
+  }
 
-  private readonly selectors: IOrAlt<VectorSelector>[] = [
-    {
-      ALT: () => {
-        const name = this.CONSUME(MetricName);
-        const braces = this.OPTION(() => this.SUBRULE(this.labelMatchers));
-        return this.RECORDING_PHASE ? RECORDING : this.maker.selector(name, braces);
-      },
-    },
-    {
-      ALT: () => {
-        const braces = this.SUBRULE2(this.labelMatchers);
-        return this.RECORDING_PHASE ? RECORDING : this.maker.selector(undefined, braces);
-      },
-    },
-  ];
+  /* ---- Selectors. ---- */
 
-  private readonly vectorSelector = this.RULE('vectorSelector', (): VectorSelector => this.OR(this.selectors));
+  private vectorSelector(): VectorSelector {
+    if (this.is(this.la(), T.LBrace)) return this.make.selector(undefined, this.labelMatchers());
+    const name = this.tokens[this.at++]!;
+    const braces = this.is(this.la(), T.LBrace) ? this.labelMatchers() : undefined;
+    return this.make.selector(name, braces);
+  }
 
-  private readonly labelMatchers = this.RULE('labelMatchers', (): Braces => {
-    const open = this.CONSUME(LBrace);
+  private labelMatchers(): Braces {
+    const open = this.consume(T.LBrace);
     const built: BuiltMatcher[] = [];
     let lastComma: IToken | undefined;
-    const add = (matcher: BuiltMatcher | undefined) => {
-      if (matcher) built.push(matcher);
-    };
-    this.OPTION(() => {
-      add(this.SUBRULE(this.labelMatcher));
-      this.MANY(() => {
-        lastComma = this.CONSUME(Comma);
-        add(this.SUBRULE2(this.labelMatcher));
-      });
-      this.OPTION2(() => {
-        lastComma = this.CONSUME2(Comma);
-      });
-    });
-    const close = this.CONSUME(RBrace);
-    return this.RECORDING_PHASE ? RECORDING : this.maker.braces(open, built, lastComma, close);
-  });
+    if (this.startsLabelMatcher(0)) {
+      this.labelMatcher(built);
+      while (this.is(this.la(), T.Comma) && this.startsLabelMatcher(1)) {
+        lastComma = this.tokens[this.at++]!;
+        this.labelMatcher(built);
+      }
+      if (this.is(this.la(), T.Comma)) lastComma = this.tokens[this.at++]!;
+    }
+    const close = this.consume(T.RBrace);
+    return this.make.braces(open, built, lastComma, close);
+  }
 
-  private readonly matchers: IOrAlt<BuiltMatcher | undefined>[] = [
-    {
-      ALT: () => {
-        const name = this.CONSUME(Identifier);
-        const operator = this.CONSUME(MatchOperator);
-        const value = this.CONSUME(StringLiteral);
-        return this.RECORDING_PHASE ? RECORDING : this.maker.labelMatcher(name, operator, value);
-      },
-    },
-    {
-      ALT: () => {
-        const name = this.CONSUME2(StringLiteral);
-        let operator: IToken | undefined;
-        let value: IToken | undefined;
-        this.OPTION(() => {
-          operator = this.CONSUME2(MatchOperator);
-          value = this.CONSUME3(StringLiteral);
-        });
-        return this.RECORDING_PHASE ? RECORDING : this.maker.quotedMatcher(name, operator, value);
-      },
-    },
-  ];
+  private startsLabelMatcher(ahead: number): boolean {
+    const idx = this.la(ahead);
+    return this.is(idx, T.Identifier) || STRING_LITERAL[idx] === 1;
+  }
 
-  private readonly labelMatcher = this.RULE('labelMatcher', (): BuiltMatcher | undefined => this.OR(this.matchers));
+  private labelMatcher(built: BuiltMatcher[]): void {
+    let matcher: BuiltMatcher | undefined;
+    if (this.is(this.la(), T.Identifier)) {
+      const name = this.tokens[this.at++]!;
+      const operator = this.consumeOf(MATCH_OPERATOR);
+      const value = this.consumeOf(STRING_LITERAL);
+      matcher = this.make.labelMatcher(name, operator, value);
+    } else {
+      const name = this.consumeOf(STRING_LITERAL);
+      let operator: IToken | undefined;
+      let value: IToken | undefined;
+      if (this.nextIs(MATCH_OPERATOR)) {
+        operator = this.tokens[this.at++]!;
+        value = this.consumeOf(STRING_LITERAL);
+      }
+      matcher = this.make.quotedMatcher(name, operator, value);
+    }
+    if (matcher) built.push(matcher);
+  }
 
-  private readonly groupingLabels = this.RULE('groupingLabels', (): Grouping => {
-    const open = this.CONSUME(LParen);
+  private groupingLabels(): Grouping {
+    const open = this.consumeOf(L_PAREN);
     const labels: string[] = [];
-    this.OPTION(() => {
-      labels.push(this.SUBRULE(this.groupingLabel));
-      this.MANY(() => {
-        this.CONSUME(Comma);
-        labels.push(this.SUBRULE2(this.groupingLabel));
-      });
-      this.OPTION2(() => this.CONSUME2(Comma));
-    });
-    const close = this.CONSUME(RParen);
-    return this.RECORDING_PHASE ? RECORDING : this.maker.grouping(open, labels, close);
-  });
+    if (this.startsGroupingLabel(0)) {
+      labels.push(this.groupingLabel());
+      while (this.is(this.la(), T.Comma) && this.startsGroupingLabel(1)) {
+        this.at++;
+        labels.push(this.groupingLabel());
+      }
+      if (this.is(this.la(), T.Comma)) this.at++;
+    }
+    const close = this.consumeOf(R_PAREN);
+    return this.make.grouping(open, labels, close);
+  }
 
-  private readonly labelNames: IOrAlt<string>[] = [
-    {
-      ALT: () => {
-        const word = this.CONSUME(LabelName);
-        return this.RECORDING_PHASE ? RECORDING : this.maker.groupingLabel(word, false);
-      },
-    },
-    {
-      ALT: () => {
-        const quoted = this.CONSUME(StringLiteral);
-        return this.RECORDING_PHASE ? RECORDING : this.maker.groupingLabel(quoted, true);
-      },
-    },
-  ];
+  private startsGroupingLabel(ahead: number): boolean {
+    const idx = this.la(ahead);
+    return LABEL_NAME[idx] === 1 || STRING_LITERAL[idx] === 1;
+  }
 
-  private readonly groupingLabel = this.RULE('groupingLabel', (): string => this.OR(this.labelNames));
+  private groupingLabel(): string {
+    const token = this.tokens[this.at++]!;
+    return this.make.groupingLabel(token, LABEL_NAME[token.tokenTypeIdx] !== 1);
+  }
 
-  private readonly rangeOrSubquery = this.RULE('rangeOrSubquery', (): PostfixModifier => {
-    const open = this.CONSUME(LBracket);
-    const range = this.SUBRULE(this.durationExpr);
+  /* ---- Ranges, offsets and @. ---- */
+
+  private rangeOrSubquery(): PostfixModifier {
+    const open = this.consume(T.LBracket);
+    const range = this.durationExpr();
     let colon = false;
     let step: DurationValue | undefined;
-    this.OPTION(() => {
-      this.CONSUME(Colon);
+    if (this.is(this.la(), T.Colon)) {
+      this.at++;
       colon = true;
-      step = this.OPTION2(() => this.SUBRULE2(this.durationExpr));
-    });
-    const close = this.CONSUME(RBracket);
-    return this.RECORDING_PHASE ? RECORDING : this.maker.range(open, range, colon, step, close);
-  });
+      if (this.startsDurationOperand()) step = this.durationExpr();
+    }
+    const close = this.consume(T.RBracket);
+    return this.make.range(open, range, colon, step, close);
+  }
 
-  private readonly offsetModifier = this.RULE('offsetModifier', (): PostfixModifier => {
-    this.CONSUME(Offset);
+  private offsetModifier(): PostfixModifier {
+    this.at++;
     const signs = this.signs();
-    const value = this.OR(this.durationValues);
-    return this.RECORDING_PHASE ? RECORDING : this.maker.offset({ signs, value });
-  });
+    const value = this.durationValue();
+    return this.make.offset({ signs, value });
+  }
 
-  private readonly durationExpr = this.RULE('durationExpr', (): DurationValue => {
-    const first = this.SUBRULE(this.durationOperand);
+  private durationExpr(): DurationValue {
+    const first = this.durationOperand();
     let operations: Array<Operation<DurationValue, IToken>> | undefined;
-    this.MANY(() => {
-      const operator = this.CONSUME(DurationOperator);
-      const operand = this.SUBRULE2(this.durationOperand);
+    while (this.nextIs(DURATION_OPERATOR)) {
+      const operator = this.tokens[this.at++]!;
+      const operand = this.durationOperand();
       (operations ??= []).push({ operator, operand });
-    });
-    return this.RECORDING_PHASE ? RECORDING : this.maker.durationExpression(first, operations ?? NO_OPERATIONS);
-  });
+    }
+    return this.make.durationExpression(first, operations ?? NO_OPERATIONS);
+  }
 
-  private readonly durationValues: IOrAlt<DurationValue>[] = [
-    {
-      ALT: () => {
-        const literal = this.CONSUME(NumericLiteral);
-        return this.RECORDING_PHASE ? RECORDING : this.maker.durationLiteral(literal);
-      },
-    },
-    { ALT: () => this.SUBRULE(this.parenDuration) },
-  ];
+  private startsDurationOperand(): boolean {
+    const idx = this.la();
+    return UNARY_OPERATOR[idx] === 1 || NUMERIC_LITERAL[idx] === 1 || L_PAREN[idx] === 1;
+  }
 
-  private readonly durationOperand = this.RULE('durationOperand', (): SignedOperand<DurationValue> => {
+  private durationOperand(): SignedOperand<DurationValue> {
     const signs = this.signs();
-    const value = this.OR(this.durationValues);
-    return this.RECORDING_PHASE ? RECORDING : { signs, value };
-  });
+    const value = this.durationValue();
+    return { signs, value };
+  }
 
-  /** Signs before a duration; a method, not a rule, as the MANY belongs to the rule that calls it. */
+  private durationValue(): DurationValue {
+    if (this.nextIs(NUMERIC_LITERAL)) return this.make.durationLiteral(this.tokens[this.at++]!);
+    return this.parenDuration();
+  }
+
   private signs(): readonly IToken[] {
     let signs: IToken[] | undefined;
-    this.MANY(() => {
-      const sign = this.CONSUME(UnaryOperator);
-      (signs ??= []).push(sign);
-    });
+    while (this.nextIs(UNARY_OPERATOR)) (signs ??= []).push(this.tokens[this.at++]!);
     return signs ?? NO_TOKENS;
   }
 
-  private readonly parenDuration = this.RULE('parenDuration', (): DurationValue => {
-    const open = this.CONSUME(LParen);
-    const inner = this.SUBRULE(this.durationExpr);
-    const close = this.CONSUME(RParen);
-    return this.RECORDING_PHASE ? RECORDING : this.maker.parenDuration(open, inner, close);
-  });
+  private parenDuration(): DurationValue {
+    const open = this.consumeOf(L_PAREN);
+    const inner = this.durationExpr();
+    const close = this.consumeOf(R_PAREN);
+    return this.make.parenDuration(open, inner, close);
+  }
 
-  private readonly anchors: IOrAlt<IToken>[] = [{ ALT: () => this.CONSUME(Start) }, { ALT: () => this.CONSUME(End) }];
+  private atModifier(): PostfixModifier {
+    this.at++;
+    const next = this.la();
+    if (UNARY_OPERATOR[next] === 1 || NUMERIC_LITERAL[next] === 1) {
+      const sign = UNARY_OPERATOR[next] === 1 ? this.tokens[this.at++]! : undefined;
+      const literal = this.consumeOf(NUMERIC_LITERAL);
+      return this.make.atTimestamp(sign ? [sign] : NO_TOKENS, literal);
+    }
+    if (!this.is(next, T.Start) && !this.is(next, T.End)) throw NOT_PARSED;
+    const anchor = this.tokens[this.at++]!;
+    this.consumeOf(L_PAREN);
+    const close = this.consumeOf(R_PAREN);
+    return this.make.atAnchor(anchor, close);
+  }
 
-  private readonly atValues: IOrAlt<PostfixModifier>[] = [
-    {
-      ALT: () => {
-        const sign = this.OPTION(() => this.CONSUME(UnaryOperator));
-        const literal = this.CONSUME(NumericLiteral);
-        return this.RECORDING_PHASE ? RECORDING : this.maker.atTimestamp(sign ? [sign] : NO_TOKENS, literal);
-      },
-    },
-    {
-      ALT: () => {
-        const anchor = this.OR2(this.anchors);
-        this.CONSUME(LParen);
-        const close = this.CONSUME(RParen);
-        return this.RECORDING_PHASE ? RECORDING : this.maker.atAnchor(anchor, close);
-      },
-    },
-  ];
-
-  private readonly atModifier = this.RULE('atModifier', (): PostfixModifier => {
-    this.CONSUME(At);
-    return this.OR(this.atValues);
-  });
-
-  private readonly parenExpr = this.RULE('parenExpr', (): Expr => {
-    const open = this.CONSUME(LParen);
-    const inner = this.SUBRULE(this.expression);
-    const close = this.CONSUME(RParen);
-    return this.RECORDING_PHASE ? RECORDING : this.maker.paren(open, inner, close);
-  });
+  private parenExpr(): Expr {
+    const open = this.consumeOf(L_PAREN);
+    const inner = this.expression();
+    const close = this.consumeOf(R_PAREN);
+    return this.make.paren(open, inner, close);
+  }
 }

@@ -10,7 +10,7 @@ import { isValidLabelName, isValidLabelValue, isValidMetricName, type NameValida
 import { parsePromQL, type AnalyzedExpr } from '../promql/analyze.js';
 import type { TextRange } from '../promql/ast.js';
 import { GoValueReader, type YamlField } from '../yaml/go-values.js';
-import { readYamlTree } from '../yaml/read-tree.js';
+import { readYamlTree, type YamlTree } from '../yaml/read-tree.js';
 import { relocateProblems, scalarOffsets } from '../yaml/scalar-offsets.js';
 import type { YamlNode, YamlScalar } from '../yaml/tree.js';
 import type { AlertingRule, RecordingRule, Rule, RuleGroup, RulePositions, ScalarSpan } from './rule.js';
@@ -39,6 +39,8 @@ export interface RuleFileOptions {
    * `ruleStart`; default all. Checks split across threads give each thread a share of the rules.
    */
   analyzeRule?: (ruleStart: number) => boolean;
+  /** The file's YAML, when the caller has read it already. */
+  tree?: YamlTree;
 }
 
 const FILE_FIELDS = ['groups'];
@@ -50,18 +52,51 @@ export function loadRuleFile(text: string, file: string, options: RuleFileOption
   const problems: Problem[] = [];
   const groups: RuleGroup[] = [];
   try {
-    const tree = readYamlTree(text);
+    const tree = options.tree ?? readYamlTree(text);
     problems.push(...tree.problems);
-    if (!tree.problems.some((p) => p.severity === 'error') && tree.root) {
-      const loader = new RuleFileLoader(text, problems, options.nameValidation ?? 'utf8', options.templateParses ?? alertTemplateParses, options.analyzeRule ?? (() => true), options.parseExpression ?? parseRuleExpression);
-      loader.load(tree.root, groups);
-    }
+    if (!tree.problems.some((p) => p.severity === 'error') && tree.root) newLoader(text, problems, options).load(tree.root, groups);
   } catch (e) {
     problems.push(problem(`internal error while loading the rule file: ${e instanceof Error ? e.message : String(e)}`, { start: 0, end: Math.min(1, text.length) }, SOURCE));
   }
-  const located = problems.map((p) => inFile(file, clamp(p, text.length)));
-  located.sort((a, b) => a.range.start - b.range.start);
-  return { file, groups, problems: located };
+  return located(file, text, groups, problems);
+}
+
+/**
+ * Loading a rule file a group at a time, for callers that read its YAML a group at a time:
+ * `group` loads the next item of the file's `groups` list; `finish` gives what loadRuleFile gives
+ * for a file of `groups:` and those items. Throws where loadRuleFile reports an internal error.
+ */
+export interface GroupByGroupLoader {
+  group(node: YamlNode): RuleGroup | undefined;
+  finish(): LoadedRuleFile;
+}
+
+export function loadGroupByGroup(text: string, file: string, options: RuleFileOptions = {}): GroupByGroupLoader {
+  const problems: Problem[] = [];
+  const groups: RuleGroup[] = [];
+  const loader = newLoader(text, problems, options);
+  return {
+    group: (node) => loader.addGroup(node, groups),
+    finish: () => located(file, text, groups, problems),
+  };
+}
+
+function newLoader(text: string, problems: Problem[], options: RuleFileOptions): RuleFileLoader {
+  return new RuleFileLoader(
+    text,
+    problems,
+    options.nameValidation ?? 'utf8',
+    options.templateParses ?? alertTemplateParses,
+    options.analyzeRule ?? (() => true),
+    options.parseExpression ?? parseRuleExpression,
+  );
+}
+
+/** The problems in the file, sorted by position. */
+function located(file: string, text: string, groups: RuleGroup[], problems: Problem[]): LoadedRuleFile {
+  const inThisFile = problems.map((p) => inFile(file, clamp(p, text.length)));
+  inThisFile.sort((a, b) => a.range.start - b.range.start);
+  return { file, groups, problems: inThisFile };
 }
 
 /** A rule's expression as the loader reads it: experimental syntax is a warning. */
@@ -77,6 +112,7 @@ function clamp(p: Problem, length: number): Problem {
 
 class RuleFileLoader {
   private readonly read: GoValueReader;
+  private readonly groupNames = new Set<string>();
 
   constructor(
     private readonly text: string,
@@ -95,16 +131,19 @@ class RuleFileLoader {
     const fields = this.read.fields(map, FILE_FIELDS, 'a rule file');
     const list = fields.get('groups');
     if (!list) return;
-    const seen = new Set<string>();
-    for (const node of this.read.list(list.value, '`groups`')) {
-      const group = this.loadGroup(node);
-      if (!group) continue;
-      if (seen.has(group.name) && group.name !== '') {
-        this.error(`groupname: "${group.name}" is repeated in the same file`, group.positions?.name ?? group.range);
-      }
-      seen.add(group.name);
-      groups.push(group);
+    for (const node of this.read.list(list.value, '`groups`')) this.addGroup(node, groups);
+  }
+
+  /** Loads the group at `node`, after those before it in the file; adds it to `groups`. */
+  addGroup(node: YamlNode, groups: RuleGroup[]): RuleGroup | undefined {
+    const group = this.loadGroup(node);
+    if (!group) return undefined;
+    if (this.groupNames.has(group.name) && group.name !== '') {
+      this.error(`groupname: "${group.name}" is repeated in the same file`, group.positions?.name ?? group.range);
     }
+    this.groupNames.add(group.name);
+    groups.push(group);
+    return group;
   }
 
   private loadGroup(node: YamlNode): RuleGroup | undefined {
@@ -114,7 +153,7 @@ class RuleFileLoader {
     const nameField = fields.get('name');
     const group: RuleGroup = {
       name: nameField ? this.read.string(nameField.value, 'the group name') : '',
-      intervalMs: this.duration(fields.get('interval')),
+      intervalMs: this.duration(fields.get('interval'), '`interval`'),
       rules: [],
       range: map.range,
       positions: {},
@@ -125,7 +164,7 @@ class RuleFileLoader {
     }
     const interval = fields.get('interval');
     if (interval) group.positions!.interval = interval.value.range;
-    const queryOffsetMs = this.duration(fields.get('query_offset'));
+    const queryOffsetMs = this.duration(fields.get('query_offset'), '`query_offset`');
     if (queryOffsetMs !== undefined) group.queryOffsetMs = queryOffsetMs;
     const limit = fields.get('limit');
     const limitValue = limit ? this.read.int(limit.value, '`limit`') : undefined;
@@ -160,11 +199,10 @@ class RuleFileLoader {
     const labels = this.labels(fields.get('labels')?.value, 'the rule labels');
     const positions: RulePositions = { name: nameNode?.range ?? firstKeyRange(map.pairs, map.range), labels: labels.positions, annotations: {} };
     if (exprField?.value.kind === 'scalar') positions.expr = span(exprField.value);
-    const base = { expr, exprText, labels: labels.values, range: map.range, positions };
 
     const forField = fields.get('for');
-    const forMs = this.duration(forField) ?? 0;
-    const keepFiringForMs = this.duration(fields.get('keep_firing_for')) ?? 0;
+    const forMs = this.duration(forField, '`for`') ?? 0;
+    const keepFiringForMs = this.duration(fields.get('keep_firing_for'), '`keep_firing_for`') ?? 0;
     const annotations = this.annotations(fields.get('annotations')?.value);
     positions.annotations = annotations.positions;
     if (forField) positions.for = forField.value.range;
@@ -172,12 +210,12 @@ class RuleFileLoader {
     if (record !== '') this.checkRecordingRule(record, fields, { forMs, keepFiringForMs, annotationCount: annotations.count }, positions.name);
     if (alert !== '' && record !== '') return undefined;
     if (alert !== '') {
-      const rule: AlertingRule = { kind: 'alert', name: alert, ...base, forMs, keepFiringForMs, annotations: annotations.values };
+      const rule: AlertingRule = { kind: 'alert', name: alert, expr, exprText, labels: labels.values, range: map.range, positions, forMs, keepFiringForMs, annotations: annotations.values };
       if (analyzed) this.problems.push(...checkRuleTemplates(rule, this.text, this.templates));
       return rule;
     }
     if (record !== '') {
-      const rule: RecordingRule = { kind: 'record', name: record, ...base };
+      const rule: RecordingRule = { kind: 'record', name: record, expr, exprText, labels: labels.values, range: map.range, positions };
       return rule;
     }
     return undefined;
@@ -247,17 +285,14 @@ class RuleFileLoader {
     return field ? this.read.string(field.value, what) : '';
   }
 
-  private duration(field: YamlField | undefined): number | undefined {
-    return field ? this.read.duration(field.value, `\`${keyName(field)}\``) : undefined;
+  /** `what` names the field as its key does. */
+  private duration(field: YamlField | undefined, what: string): number | undefined {
+    return field ? this.read.duration(field.value, what) : undefined;
   }
 
   private error(message: string, range: TextRange): void {
     this.problems.push(problem(message, range, SOURCE));
   }
-}
-
-function keyName(field: YamlField): string {
-  return field.key.kind === 'scalar' ? field.key.text : '?';
 }
 
 function span(node: YamlScalar): ScalarSpan {

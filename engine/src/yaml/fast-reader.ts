@@ -7,6 +7,7 @@
  */
 import type { YamlTree } from './from-yaml-package.js';
 import { decodeBlockBody, flowScalarText, readBlockHeader, type ScalarStyle } from './scalar-decode.js';
+import type { TextRange } from '../promql/ast.js';
 import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './tree.js';
 
 /** Characters that make the fast reader give up wherever they appear. */
@@ -24,26 +25,53 @@ function giveUp(): never {
 }
 
 export function readFast(text: string): YamlTree | undefined {
-  if (UNSUPPORTED_CHARACTERS.test(text)) return undefined;
+  return readPart(text, 0);
+}
+
+/** False when the text holds what the fast reader never reads (it may still decline texts that pass). */
+export function fastReadable(text: string): boolean {
+  return !UNSUPPORTED_CHARACTERS.test(text);
+}
+
+/**
+ * The items of a block list whose lines are [start, end) of `text`, read as if those lines were the
+ * whole text, with positions in `text`: a part of a file read on its own. Undefined when the fast
+ * reader declines the part or it is not a list.
+ */
+export function readFastItems(text: string, start: number, end: number): YamlNode[] | undefined {
+  const root = readPart(text.slice(start, end), start)?.root;
+  return root?.kind === 'seq' ? root.items : undefined;
+}
+
+/** `part` read as a whole text; its nodes' ranges are offset by `base`. */
+function readPart(part: string, base: number): YamlTree | undefined {
+  if (!fastReadable(part)) return undefined;
   try {
-    return new FastReader(text).read();
+    return new FastReader(part, base).read();
   } catch (e) {
     if (e instanceof GiveUp) return undefined;
     throw e;
   }
 }
 
-interface Key {
-  node: YamlScalar;
-  /** Offset of the `:` after the key. */
-  colon: number;
-}
-
 class FastReader {
   /** Always the start of a line (or the end of the text) between nodes. */
   private pos = 0;
 
-  constructor(private readonly t: string) {}
+  /** `base` is added to the offsets of the nodes' ranges. */
+  constructor(
+    private readonly t: string,
+    private readonly base: number,
+  ) {}
+
+  private range(start: number, end: number): TextRange {
+    return { start: start + this.base, end: end + this.base };
+  }
+
+  /** Where a node read here ends, in this text. */
+  private localEnd(node: YamlNode): number {
+    return node.range.end - this.base;
+  }
 
   read(): YamlTree {
     const first = this.nextContentLine(0);
@@ -52,8 +80,11 @@ class FastReader {
     const at = first + indent;
     let root: YamlNode;
     if (this.isDash(at)) root = this.blockSeq(at, indent);
-    else if (this.keyAt(at)) root = this.blockMap(at, indent);
-    else giveUp();
+    else {
+      const colon = this.colonAfterKey(at);
+      if (colon < 0) giveUp();
+      root = this.blockMap(at, colon, indent);
+    }
     if (this.nextContentLine(this.pos) >= 0) giveUp();
     return { root, problems: [] };
   }
@@ -104,23 +135,27 @@ class FastReader {
 
   // --- Collections ------------------------------------------------------------------------------
 
-  private blockMap(firstKey: number, indent: number): YamlMap {
+  /** The mapping whose first key is at `firstKey`, its `:` at `firstColon`. */
+  private blockMap(firstKey: number, firstColon: number, indent: number): YamlMap {
     const pairs: YamlPair[] = [];
     let keyAt = firstKey;
+    let colon = firstColon;
     let end = firstKey;
     for (;;) {
-      const key = this.keyAt(keyAt) ?? giveUp();
-      const value = this.valueAfterKey(key.colon, indent);
-      pairs.push({ key: key.node, value });
-      end = value.range.end;
+      const key = this.keyNode(keyAt, colon);
+      const value = this.valueAfterKey(colon, indent);
+      pairs.push({ key, value });
+      end = this.localEnd(value);
       const next = this.nextContentLine(this.pos);
       if (next < 0) break;
       const nextIndent = this.indentOf(next);
       if (nextIndent < indent) break;
       if (nextIndent > indent || this.isDash(next + nextIndent)) giveUp();
       keyAt = next + nextIndent;
+      colon = this.colonAfterKey(keyAt);
+      if (colon < 0) giveUp();
     }
-    return { kind: 'map', pairs, range: { start: firstKey, end } };
+    return { kind: 'map', pairs, range: this.range(firstKey, end) };
   }
 
   private blockSeq(firstDash: number, indent: number): YamlSeq {
@@ -130,7 +165,7 @@ class FastReader {
     for (;;) {
       const item = this.seqItem(dash, indent);
       items.push(item);
-      end = item.range.end;
+      end = this.localEnd(item);
       const next = this.nextContentLine(this.pos);
       if (next < 0) break;
       const nextIndent = this.indentOf(next);
@@ -138,7 +173,7 @@ class FastReader {
       if (nextIndent > indent) giveUp();
       dash = next + nextIndent;
     }
-    return { kind: 'seq', items, range: { start: firstDash, end } };
+    return { kind: 'seq', items, range: this.range(firstDash, end) };
   }
 
   private seqItem(dash: number, indent: number): YamlNode {
@@ -150,7 +185,8 @@ class FastReader {
       return this.nestedValue(indent, false, at);
     }
     if (this.isDash(at)) giveUp();
-    if (this.keyAt(at)) return this.blockMap(at, at - this.lineStartOf(at));
+    const colon = this.colonAfterKey(at);
+    if (colon >= 0) return this.blockMap(at, colon, at - this.lineStartOf(at));
     return this.inlineValue(at, indent);
   }
 
@@ -167,7 +203,8 @@ class FastReader {
       this.pos = this.nextLine(at);
       return this.nestedValue(indent, true, at);
     }
-    if (this.isDash(at) || this.keyAt(at)) giveUp();
+    // A value that is a key (`a: b: c`) is given up on while it is read.
+    if (this.isDash(at)) giveUp();
     return this.inlineValue(at, indent);
   }
 
@@ -180,7 +217,8 @@ class FastReader {
       if (nextIndent > indent) {
         this.pos = next;
         if (this.isDash(at)) return this.blockSeq(at, nextIndent);
-        if (this.keyAt(at)) return this.blockMap(at, nextIndent);
+        const colon = this.colonAfterKey(at);
+        if (colon >= 0) return this.blockMap(at, colon, nextIndent);
         // A scalar on its own line is legal YAML, but rare enough to leave to the full parser.
         giveUp();
       }
@@ -189,7 +227,7 @@ class FastReader {
         return this.blockSeq(at, nextIndent);
       }
     }
-    return { kind: 'scalar', style: 'PLAIN', text: '', range: { start: emptyAt, end: emptyAt } };
+    return { kind: 'scalar', style: 'PLAIN', text: '', range: this.range(emptyAt, emptyAt) };
   }
 
   /** A value that starts on the line of its key or dash; continuation lines must be indented more than `indent`. */
@@ -209,29 +247,39 @@ class FastReader {
   // --- Scalars ----------------------------------------------------------------------------------
 
   private scalar(style: ScalarStyle, start: number, end: number): YamlScalar {
-    return { kind: 'scalar', style, text: flowScalarText(style, this.t, start, end), range: { start, end } };
+    return { kind: 'scalar', style, text: flowScalarText(style, this.t, start, end), range: this.range(start, end) };
   }
 
-  /** A key at `at` (plain or quoted, on one line, followed by `: ` or `:` at the end of the line), or undefined. */
-  private keyAt(at: number): Key | undefined {
+  /** The `:` after a key at `at` (plain or quoted, on one line, followed by `: ` or `:` at the end of the line), or -1. */
+  private colonAfterKey(at: number): number {
     const t = this.t;
     const c = t[at];
-    if (c === undefined || c === '\n') return undefined;
+    if (c === undefined || c === '\n') return -1;
     if (c === '"' || c === "'") {
       const end = this.quotedEnd(at, 0, true);
-      if (end < 0 || t[end] !== ':' || !isSeparator(t[end + 1])) return undefined;
-      return { node: this.scalar(c === '"' ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE', at, end), colon: end };
+      return end >= 0 && t[end] === ':' && isSeparator(t[end + 1]) ? end : -1;
     }
-    if (PLAIN_START_EXCLUDED.has(c) || c === '-') return undefined;
+    if (PLAIN_START_EXCLUDED.has(c) || c === '-') return -1;
     const lineEnd = this.lineEnd(at);
     for (let p = at; p < lineEnd; p++) {
-      const ch = t[p];
-      if (ch === '#' && t[p - 1] === ' ') return undefined;
-      if (ch !== ':' || !isSeparator(t[p + 1])) continue;
+      const code = t.charCodeAt(p);
+      if (code === 35 /* '#' */ && t.charCodeAt(p - 1) === 32) return -1;
+      if (code !== 58 /* ':' */ || !isSeparator(t[p + 1])) continue;
       if (t[p - 1] === ' ' || p - at > MAX_KEY_LENGTH) giveUp();
-      return { node: { kind: 'scalar', style: 'PLAIN', text: t.slice(at, p), range: { start: at, end: p } }, colon: p };
+      return p;
     }
-    return undefined;
+    return -1;
+  }
+
+  /** The key from `at` to its `:`. */
+  private keyNode(at: number, colon: number): YamlScalar {
+    const c = this.t[at];
+    if (c === '"') return this.scalar('QUOTE_DOUBLE', at, colon);
+    return c === "'" ? this.scalar('QUOTE_SINGLE', at, colon) : this.plain(at, colon);
+  }
+
+  private plain(start: number, end: number): YamlScalar {
+    return { kind: 'scalar', style: 'PLAIN', text: this.t.slice(start, end), range: this.range(start, end) };
   }
 
   /**
@@ -241,23 +289,24 @@ class FastReader {
   private quotedEnd(at: number, indent: number, oneLine: boolean): number {
     const t = this.t;
     const quote = t[at];
+    const single = quote === "'";
     for (let p = at + 1; p < t.length; p++) {
-      const c = t[p];
-      if (c === '\n') {
+      const code = t.charCodeAt(p);
+      if (code === 10 /* '\n' */) {
         if (oneLine) return -1;
         this.checkContinuation(p + 1, indent);
         continue;
       }
-      if (quote === "'") {
-        if (c !== "'") continue;
-        if (t[p + 1] === "'") {
+      if (single) {
+        if (code !== 39 /* "'" */) continue;
+        if (t.charCodeAt(p + 1) === 39) {
           p++;
           continue;
         }
         return p + 1;
       }
-      if (c === '"') return p + 1;
-      if (c !== '\\') continue;
+      if (code === 34 /* '"' */) return p + 1;
+      if (code !== 92 /* '\\' */) continue;
       const kind = t[p + 1] ?? '';
       if (kind === '\n') {
         if (oneLine) return -1;
@@ -365,7 +414,7 @@ class FastReader {
     this.pos = end;
     const header = readBlockHeader(t, at, end)!;
     const style = t[at] === '|' ? 'BLOCK_LITERAL' : 'BLOCK_FOLDED';
-    return { kind: 'scalar', style, text: decodeBlockBody(t, header, end, blockIndent).text, range: { start: at, end } };
+    return { kind: 'scalar', style, text: decodeBlockBody(t, header, end, blockIndent).text, range: this.range(at, end) };
   }
 
   /** `[a, "b"]` or `{a: b}` on one line, holding scalars only. */
@@ -379,12 +428,12 @@ class FastReader {
     if (t[p] !== close) {
       for (;;) {
         const first = this.flowScalar(p, isMap ? ':' : '');
-        p = this.skipSpaces(first.range.end);
+        p = this.skipSpaces(this.localEnd(first));
         if (isMap) {
           if (t[p] !== ':' || t[p + 1] !== ' ') giveUp();
           const value = this.flowScalar(this.skipSpaces(p + 1), '');
           pairs.push({ key: first, value });
-          p = this.skipSpaces(value.range.end);
+          p = this.skipSpaces(this.localEnd(value));
         } else {
           items.push(first);
         }
@@ -396,7 +445,7 @@ class FastReader {
     }
     const end = p + 1;
     this.pos = this.endOfLine(end);
-    const range = { start: at, end };
+    const range = this.range(at, end);
     return isMap ? { kind: 'map', pairs, range } : { kind: 'seq', items, range };
   }
 
@@ -423,7 +472,7 @@ class FastReader {
       if (ch === ':') giveUp();
       if (ch !== ' ') end = p + 1;
     }
-    return { kind: 'scalar', style: 'PLAIN', text: t.slice(at, end), range: { start: at, end } };
+    return this.plain(at, end);
   }
 }
 

@@ -19,7 +19,7 @@ export interface YamlField {
 /** Decodes tree nodes into values, reporting every mismatch as a located problem. */
 export class GoValueReader {
   private lines: LineIndex | undefined;
-  private readonly checkedForDuplicates = new WeakSet<YamlMap>();
+  private readonly reportedDuplicates = new WeakSet<YamlMap>();
 
   constructor(
     private readonly text: string,
@@ -101,9 +101,10 @@ export class GoValueReader {
   stringMap(node: YamlNode, what: string): { name: string; value: string; field: YamlField }[] {
     const map = this.mapping(node, what);
     if (!map) return [];
+    // The messages are made only for what is not a string: maps hold many strings.
     return this.pairs(map).map((field) => ({
-      name: this.string(field.key, `a key of ${what}`),
-      value: this.string(field.value, `the value of "${field.key.kind === 'scalar' ? field.key.text : '?'}" in ${what}`),
+      name: field.key.kind === 'scalar' ? this.string(field.key, '') : this.string(field.key, `a key of ${what}`),
+      value: field.value.kind === 'scalar' ? this.string(field.value, '') : this.string(field.value, `the value of "${field.key.kind === 'scalar' ? field.key.text : '?'}" in ${what}`),
       field,
     }));
   }
@@ -135,10 +136,8 @@ export class GoValueReader {
   }
 
   private reportDuplicates(map: YamlMap): void {
-    // A mapping merged into others (`<<: *anchor`) is read once per use but reported once.
-    if (map.pairs.length < 2 || this.checkedForDuplicates.has(map)) return;
-    this.checkedForDuplicates.add(map);
     const pairs = map.pairs;
+    let reported = false;
     for (let i = 1; i < pairs.length; i++) {
       const key = pairs[i]!.key;
       const text = keyText(key);
@@ -146,12 +145,16 @@ export class GoValueReader {
       for (let j = 0; j < i; j++) {
         const earlier = pairs[j]!.key;
         if (earlier.kind !== key.kind || keyText(earlier) !== text) continue;
+        // A mapping merged into others (`<<: *anchor`) is read once per use but reported once.
+        if (!reported && this.reportedDuplicates.has(map)) return;
+        reported = true;
         this.lines ??= new LineIndex(this.text);
         const line = this.lines.position(earlier.range.start).line + 1;
         this.report(`key "${text}" is already defined at line ${line}`, key.range);
         break;
       }
     }
+    if (reported) this.reportedDuplicates.add(map);
   }
 }
 

@@ -84,20 +84,23 @@ export function decodeFlowScalar(style: ScalarStyle, source: string, start: numb
   const quoted = style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE';
   const from = quoted ? start + 1 : start;
   const to = quoted ? Math.max(from, end - 1) : end;
-  let text = '';
+  // The value as UTF-16 code units, each with the offset it came from: cheap to cut back.
+  const units: number[] = [];
   const offsets: number[] = [];
-  /** Length of `text` that trailing-white-space trimming must not cut into. */
+  /** How many units trailing-white-space trimming must not cut into. */
   let kept = 0;
   const push = (chars: string, at: number, keep: boolean) => {
-    text += chars;
-    for (let k = 0; k < chars.length; k++) offsets.push(at);
-    if (keep) kept = text.length;
+    for (let k = 0; k < chars.length; k++) {
+      units.push(chars.charCodeAt(k));
+      offsets.push(at);
+    }
+    if (keep) kept = units.length;
   };
   let i = from;
   while (i < to) {
     const c = source[i]!;
     if (c === '\n' || (c === '\r' && source[i + 1] === '\n')) {
-      text = text.slice(0, kept);
+      units.length = kept;
       offsets.length = kept;
       const breakAt = i;
       let breaks = 0;
@@ -117,12 +120,21 @@ export function decodeFlowScalar(style: ScalarStyle, source: string, start: numb
       i = readEscape(source, i, to, push);
       continue;
     }
-    push(c, i, c !== ' ' && c !== '\t');
+    units.push(source.charCodeAt(i));
+    offsets.push(i);
+    if (c !== ' ' && c !== '\t') kept = units.length;
     i++;
   }
   // Just past the value: the closing quote, so that "unexpected end of input" points at it.
   offsets.push(quoted ? to : end);
-  return { text, offsets };
+  return { text: fromCodeUnits(units), offsets };
+}
+
+/** The string of `units`, made a slice at a time (a call takes only so many arguments). */
+function fromCodeUnits(units: readonly number[]): string {
+  let text = '';
+  for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode(...units.slice(i, i + 8192));
+  return text;
 }
 
 type Push = (chars: string, at: number, keep: boolean) => void;

@@ -4,6 +4,7 @@
  */
 import type { YamlScalar } from './tree.js';
 import type { Problem } from '../errors.js';
+import type { TextRange } from '../promql/ast.js';
 import { decodeScalar, type ScalarStyle } from './scalar-decode.js';
 
 /** The parts of a scalar node that the mapping needs; `yaml`'s Scalar has this shape. */
@@ -63,11 +64,14 @@ function alignGreedily(value: string, source: string, start: number, end: number
 
 /** Moves problems located in a scalar's value to the file offsets that `offsets` gives. */
 export function relocateProblems(problems: readonly Problem[], offsets: readonly number[]): Problem[] {
+  return problems.map((p) => ({ ...p, range: relocateRange(p.range, offsets) }));
+}
+
+/** A range in a scalar's value as a range in the file, at least one character long. */
+export function relocateRange(range: TextRange, offsets: readonly number[]): TextRange {
   const at = (i: number) => offsets[Math.max(0, Math.min(i, offsets.length - 1))]!;
-  return problems.map((p) => {
-    const start = at(p.range.start);
-    return { ...p, range: { start, end: Math.max(at(p.range.end), start + 1) } };
-  });
+  const start = at(range.start);
+  return { start, end: Math.max(at(range.end), start + 1) };
 }
 
 /** The located form of a scalar of the YAML tree model. */

@@ -44,7 +44,7 @@ describe('readFast', () => {
   });
 
   it('gives up on what it does not read: anchors, tags, tabs, document markers, syntax errors', () => {
-    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\n\tb: 1\n', '---\na: 1\n', 'a: [\n', 'a: "x\n', 'a: 1\n b: 2\n', '? a\n: b\n', 'a: b: c\n']) {
+    for (const text of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', 'a:\n\tb: 1\n', '---\na: 1\n', 'a: [\n', 'a: "x\n', 'a: 1\n b: 2\n', '? a\n: b\n', 'a: b: c\n', 'a: "x": y\n', "a: 'x': y\n", '- a: b: c\n', 'a:\n  b: c #x: y\n  d: e: f\n']) {
       expect(readFast(text), JSON.stringify(text)).toBeUndefined();
     }
   });

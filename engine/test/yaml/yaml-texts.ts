@@ -49,16 +49,7 @@ export const yamlText: fc.Arbitrary<string> = fc
   });
 
 /** Random edits of a YAML text: characters inserted, deleted or replaced. */
-export const editedYamlText: fc.Arbitrary<string> = fc
-  .tuple(yamlText, fc.array(fc.tuple(fc.nat(), fc.constantFrom('', ' ', '  ', ':', '- ', '#', '\n', '"', "'", '|', '>', '\t', '&a ', '*a', '!!str ', '? ', '{', '[', ',', '---\n'), fc.boolean()), { minLength: 1, maxLength: 3 }))
-  .map(([source, edits]) => {
-    let out = source;
-    for (const [at, insert, replace] of edits) {
-      const p = at % (out.length + 1);
-      out = out.slice(0, p) + insert + out.slice(replace ? p + 1 : p);
-    }
-    return out;
-  });
+export const editedYamlText: fc.Arbitrary<string> = fc.constant(null).chain(() => edited(yamlText));
 
 function writeMap(pairs: [string, Tree][], indent: number, s: Style, next: () => number): string {
   const pad = ' '.repeat(indent);
@@ -111,4 +102,28 @@ function writeScalar(value: string, indent: number, next: () => number): string 
     default:
       return value;
   }
+}
+
+/** A text in the shape of a rule file, `groups:` and a block list, whose items are random trees. */
+export const groupsText: fc.Arbitrary<string> = fc
+  .tuple(fc.array(tree, { minLength: 1, maxLength: 5 }), style, scalarWriters, fc.boolean())
+  .map(([items, s, choices, header]) => {
+    let choice = 0;
+    const next = () => choices[choice++ % choices.length]!;
+    const list = items.map((item) => writeItem(item, s.compactSeqs ? 0 : s.indent, s, next)).join('');
+    return `${header ? '# rules\n\n' : ''}groups:${s.comments ? ' # all' : ''}\n${list}`;
+  });
+
+/** Random edits of a text (see editedYamlText). */
+export function edited(texts: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc
+    .tuple(texts, fc.array(fc.tuple(fc.nat(), fc.constantFrom('', ' ', '  ', ':', '- ', '#', '\n', '"', "'", '|', '>', '\t', '&a ', '*a', '!!str ', '? ', '{', '[', ',', '---\n'), fc.boolean()), { minLength: 1, maxLength: 3 }))
+    .map(([source, edits]) => {
+      let out = source;
+      for (const [at, insert, replace] of edits) {
+        const p = at % (out.length + 1);
+        out = out.slice(0, p) + insert + out.slice(replace ? p + 1 : p);
+      }
+      return out;
+    });
 }

@@ -23,20 +23,13 @@ export function mayHaveLabel(set: LabelSet, name: string): boolean {
   return set.kind === 'only' ? set.names.has(name) : !set.names.has(name);
 }
 
-const labelsOfTrees = new WeakMap<Expr, LabelSet>();
-
-/** The labels that series in the result of `root` can have; worked out once per tree. */
+/** The labels that series in the result of `root` can have. */
 export function outputLabels(root: Expr): LabelSet {
-  let labels = labelsOfTrees.get(root);
-  if (!labels) {
-    const results = new Map<Expr, LabelSet>();
-    const of = (e: Expr) => results.get(e) ?? ANY;
-    const nodes = treeNodes(root);
-    for (let i = nodes.length - 1; i >= 0; i--) results.set(nodes[i]!, labelsOfNode(nodes[i]!, of));
-    labels = of(root);
-    labelsOfTrees.set(root, labels);
-  }
-  return labels;
+  const results = new Map<Expr, LabelSet>();
+  const of = (e: Expr) => results.get(e) ?? ANY;
+  const nodes = treeNodes(root);
+  for (let i = nodes.length - 1; i >= 0; i--) results.set(nodes[i]!, labelsOfNode(nodes[i]!, of));
+  return of(root);
 }
 
 function labelsOfNode(node: Expr, of: (e: Expr) => LabelSet): LabelSet {

@@ -52,21 +52,13 @@ export function valueRange(root: Expr): ValueRange {
   return valueRangesIn(root)(root);
 }
 
-const rangesOfTrees = new WeakMap<Expr, ReadonlyMap<Expr, ValueRange>>();
-
-/** The value range of any node of `root`: worked out for all of them in one pass, kept while the tree lives. */
+/** The value range of any node of `root`, worked out for all of them in one pass. */
 export function valueRangesIn(root: Expr): (node: Expr) => ValueRange {
-  let results = rangesOfTrees.get(root);
-  if (!results) {
-    const ranges = new Map<Expr, ValueRange>();
-    const of = (e: Expr) => ranges.get(e) ?? UNKNOWN;
-    const nodes = treeNodes(root);
-    for (let i = nodes.length - 1; i >= 0; i--) ranges.set(nodes[i]!, rangeOfNode(nodes[i]!, of));
-    rangesOfTrees.set(root, ranges);
-    results = ranges;
-  }
-  const known = results;
-  return (node) => known.get(node) ?? UNKNOWN;
+  const ranges = new Map<Expr, ValueRange>();
+  const of = (e: Expr) => ranges.get(e) ?? UNKNOWN;
+  const nodes = treeNodes(root);
+  for (let i = nodes.length - 1; i >= 0; i--) ranges.set(nodes[i]!, rangeOfNode(nodes[i]!, of));
+  return of;
 }
 
 function rangeOfNode(node: Expr, of: (e: Expr) => ValueRange): ValueRange {

@@ -18,9 +18,12 @@ export const constantComparison: Lint = {
     if (!rule.expr) return [];
     const findings: Finding[] = [];
     const top = unwrap(rule.expr);
-    const ranges = valueRangesIn(rule.expr);
-    for (const node of ruleNodes(rule)) {
+    const nodes = ruleNodes(rule);
+    let ranges: ((node: Expr) => ValueRange) | undefined;
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       if (node.kind !== 'BinaryExpr' || !COMPARISONS.has(node.op)) continue;
+      ranges ??= valueRangesIn(rule.expr);
       const outcome = knownOutcome(node, rule.exprText, ranges);
       const isCondition = rule.kind === 'alert' && node === top;
       if (outcome) {

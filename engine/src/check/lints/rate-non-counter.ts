@@ -19,7 +19,9 @@ export const rateNonCounter: Lint = {
   checkRule({ rule, file }: RuleInput): Finding[] {
     if (!rule.expr) return [];
     const findings: Finding[] = [];
-    for (const node of ruleNodes(rule)) {
+    const nodes = ruleNodes(rule);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       if (node.kind !== 'Call' || !COUNTER_FUNCTIONS.has(node.func)) continue;
       const selector = rangedSelector(node);
       if (!selector || selector.name === '' || looksLikeCounter(selector.name)) continue;

@@ -9,6 +9,7 @@ import { rangeInExpr } from '../locate.js';
 import { ruleNodes } from '../rule-nodes.js';
 
 const SPECIAL = new Set([...'.+*?()|[]{}^$']);
+const SPECIAL_PATTERN = /[.+*?()|[\]{}^$]/;
 
 export const regexEquality: Lint = {
   name: 'regex-equality',
@@ -16,9 +17,12 @@ export const regexEquality: Lint = {
   checkRule({ rule, file }: RuleInput): Finding[] {
     if (!rule.expr) return [];
     const findings: Finding[] = [];
-    for (const node of ruleNodes(rule)) {
+    const nodes = ruleNodes(rule);
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i]!;
       if (node.kind !== 'VectorSelector') continue;
-      for (const matcher of node.matchers) {
+      for (let j = 0; j < node.matchers.length; j++) {
+        const matcher = node.matchers[j]!;
         if (matcher.type !== '=~' && matcher.type !== '!~') continue;
         const literal = regexLiteral(matcher.value);
         if (literal === undefined) continue;
@@ -33,6 +37,7 @@ export const regexEquality: Lint = {
 
 /** The one string a regex matches when it is plain text (escaped punctuation allowed); else undefined. */
 export function regexLiteral(pattern: string): string | undefined {
+  if (!pattern.includes('\\') && SPECIAL_PATTERN.test(pattern)) return undefined;
   let out = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i]!;

@@ -13,20 +13,24 @@ export const templateMissingLabel: Lint = {
   checkRule({ rule, file, templates }: RuleInput): Finding[] {
     if (rule.kind !== 'alert' || !rule.expr) return [];
     let labels: LabelSet | undefined;
+    let why: string | undefined;
     const findings: Finding[] = [];
     const check = (kind: string, name: string, value: string) => {
-      for (const ref of templates(value).labels) {
+      const refs = templates(value).labels;
+      for (let i = 0; i < refs.length; i++) {
+        const ref = refs[i]!;
         labels ??= outputLabels(rule.expr!);
         if (mayHaveLabel(labels, ref.label) || ref.label === '__name__') continue;
+        why ??= explain(labels, rule.exprText);
         const span = (kind === 'label' ? rule.positions?.labels : rule.positions?.annotations)?.[name]?.value;
         findings.push({
-          message: `${kind} "${name}" reads label "${ref.label}", which the expression's result never has: ${explain(labels, rule.exprText)}`,
+          message: `${kind} "${name}" reads label "${ref.label}", which the expression's result never has: ${why}`,
           range: span ? rangeInScalar(span, value, ref.range, file.text) : ruleNameRange(rule),
         });
       }
     };
-    for (const [name, value] of Object.entries(rule.labels)) check('label', name, value);
-    for (const [name, value] of Object.entries(rule.annotations)) check('annotation', name, value);
+    for (const name in rule.labels) check('label', name, rule.labels[name]!);
+    for (const name in rule.annotations) check('annotation', name, rule.annotations[name]!);
     return findings;
   },
 };

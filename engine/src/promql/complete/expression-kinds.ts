@@ -9,31 +9,7 @@ import { tokenMatcher, type ISyntacticContentAssistPath, type IToken, type Token
 import type { ValueType } from '../ast.js';
 import { argumentType, lookupAggregation, lookupFunction } from '../functions.js';
 import { promqlParser } from '../grammar.js';
-import {
-  AggregateOperator,
-  At,
-  BinaryOperator,
-  Bool,
-  By,
-  ComparisonOperator,
-  End,
-  GroupLeft,
-  GroupRight,
-  Identifier,
-  Ignoring,
-  MetricName,
-  NumericLiteral,
-  Offset,
-  On,
-  RBrace,
-  RBracket,
-  RParen,
-  SetOperator,
-  Start,
-  StringLiteral,
-  UnaryOperator,
-  Without,
-} from '../lexer.js';
+import * as T from '../lexer.js';
 import type { PartialText } from './cursor-tokens.js';
 import { STAND_IN_OPERAND, type Frame } from './frames.js';
 import { KEYWORD_ORDER, type CompletionKind, type CompletionKindName, type Keyword } from './kinds.js';
@@ -42,15 +18,15 @@ const EXPRESSION_RULE = 'expression';
 const DURATION_RULES = new Set(['offsetModifier', 'rangeDuration', 'stepDuration']);
 
 const KEYWORD_OF = new Map<TokenType, Keyword>([
-  [Bool, 'bool'],
-  [On, 'on'],
-  [Ignoring, 'ignoring'],
-  [GroupLeft, 'group_left'],
-  [GroupRight, 'group_right'],
-  [Offset, 'offset'],
-  [At, '@'],
-  [Start, 'start()'],
-  [End, 'end()'],
+  [T.Bool, 'bool'],
+  [T.On, 'on'],
+  [T.Ignoring, 'ignoring'],
+  [T.GroupLeft, 'group_left'],
+  [T.GroupRight, 'group_right'],
+  [T.Offset, 'offset'],
+  [T.At, '@'],
+  [T.Start, 'start()'],
+  [T.End, 'end()'],
 ]);
 
 /** Order of the kinds in the answer. */
@@ -109,18 +85,18 @@ function expectedArgument(frame: Frame): Expectation {
 function kindOf(path: ISyntacticContentAssistPath): CompletionKindName | undefined {
   const rule = path.ruleStack[path.ruleStack.length - 1];
   switch (path.nextTokenType) {
-    case MetricName:
+    case T.MetricName:
       return rule === 'vectorSelector' ? 'metricName' : undefined;
-    case Identifier:
+    case T.Identifier:
       return rule === 'functionCall' ? 'function' : undefined;
-    case AggregateOperator:
+    case T.AggregateOperator:
       return 'aggregation';
-    case NumericLiteral:
+    case T.NumericLiteral:
       return DURATION_RULES.has(rule!) ? 'duration' : 'number';
-    case BinaryOperator:
+    case T.BinaryOperator:
       return 'binaryOperator';
-    case By:
-    case Without:
+    case T.By:
+    case T.Without:
       return 'aggregationModifier';
     default:
       return undefined;
@@ -133,27 +109,27 @@ function kindOf(path: ISyntacticContentAssistPath): CompletionKindName | undefin
  */
 function fromLastBinaryOperator(segment: readonly IToken[]): IToken[] {
   for (let i = segment.length - 1; i > 0; i--) {
-    if (tokenMatcher(segment[i]!, BinaryOperator) && endsOperand(segment[i - 1]!)) {
+    if (tokenMatcher(segment[i]!, T.BinaryOperator) && endsOperand(segment[i - 1]!)) {
       return [STAND_IN_OPERAND, ...segment.slice(i)];
     }
   }
   return [...segment];
 }
 
-const NOT_OPERAND_WORDS: readonly TokenType[] = [Offset, By, Without];
+const NOT_OPERAND_WORDS: readonly TokenType[] = [T.Offset, T.By, T.Without];
 
 /** Whether a `+` or `-` after this token is a binary operator rather than a sign. */
 function endsOperand(token: IToken): boolean {
   const type = token.tokenType;
-  if (type === RParen || type === RBrace || type === RBracket) return true;
-  if (tokenMatcher(token, NumericLiteral) || tokenMatcher(token, StringLiteral)) return true;
-  return tokenMatcher(token, MetricName) && !tokenMatcher(token, BinaryOperator) && !NOT_OPERAND_WORDS.includes(type);
+  if (type === T.RParen || type === T.RBrace || type === T.RBracket) return true;
+  if (tokenMatcher(token, T.NumericLiteral) || tokenMatcher(token, T.StringLiteral)) return true;
+  return tokenMatcher(token, T.MetricName) && !tokenMatcher(token, T.BinaryOperator) && !NOT_OPERAND_WORDS.includes(type);
 }
 
 function removeMisplacedKeywords(keywords: Set<Keyword>, tokens: readonly IToken[]): void {
   const operator = tokens[0] === STAND_IN_OPERAND ? tokens[1] : undefined;
-  if (!operator || !tokenMatcher(operator, ComparisonOperator)) keywords.delete('bool');
-  if (operator && tokenMatcher(operator, SetOperator)) {
+  if (!operator || !tokenMatcher(operator, T.ComparisonOperator)) keywords.delete('bool');
+  if (operator && tokenMatcher(operator, T.SetOperator)) {
     keywords.delete('group_left');
     keywords.delete('group_right');
   }
@@ -162,9 +138,9 @@ function removeMisplacedKeywords(keywords: Set<Keyword>, tokens: readonly IToken
     keywords.delete('@');
     return;
   }
-  for (let i = tokens.length - 1; i >= 0 && tokens[i]!.tokenType !== RBracket; i--) {
-    if (tokens[i]!.tokenType === Offset) keywords.delete('offset');
-    if (tokens[i]!.tokenType === At) keywords.delete('@');
+  for (let i = tokens.length - 1; i >= 0 && tokens[i]!.tokenType !== T.RBracket; i--) {
+    if (tokens[i]!.tokenType === T.Offset) keywords.delete('offset');
+    if (tokens[i]!.tokenType === T.At) keywords.delete('@');
   }
 }
 
@@ -173,18 +149,18 @@ function followsSelectorOrSubquery(tokens: readonly IToken[]): boolean {
   const last = tokens[tokens.length - 1];
   if (!last) return false;
   const type = last.tokenType;
-  if (type === RBrace || type === RBracket) return true;
-  if (type === RParen) return isAnchor(tokens[tokens.length - 3]);
-  if (tokenMatcher(last, NumericLiteral)) {
+  if (type === T.RBrace || type === T.RBracket) return true;
+  if (type === T.RParen) return isAnchor(tokens[tokens.length - 3]);
+  if (tokenMatcher(last, T.NumericLiteral)) {
     let i = tokens.length - 2;
-    while (i >= 0 && tokenMatcher(tokens[i]!, UnaryOperator)) i--;
-    return tokens[i]?.tokenType === Offset || tokens[i]?.tokenType === At;
+    while (i >= 0 && tokenMatcher(tokens[i]!, T.UnaryOperator)) i--;
+    return tokens[i]?.tokenType === T.Offset || tokens[i]?.tokenType === T.At;
   }
-  return tokenMatcher(last, MetricName);
+  return tokenMatcher(last, T.MetricName);
 }
 
 function isAnchor(token: IToken | undefined): boolean {
-  return token?.tokenType === Start || token?.tokenType === End;
+  return token?.tokenType === T.Start || token?.tokenType === T.End;
 }
 
 const CACHE_LIMIT = 2000;
