@@ -36,7 +36,7 @@ describe('diagnostics over the protocol', () => {
 
   it('reports unknown keys with a did-you-mean, wrong types and missing fields, in every kind of file', async () => {
     expect(await found('schema.yml', RULES.replace('for: 3m', 'fro: 3m').replace('for: 5m', 'for: [5m]').replace('        expr: job:http_requests:rate5m{job="api"} > 10\n', ''))).toEqual([
-      ['klaxon(rules)', "field 'expr' must be set in rule", 'a'],
+      ['klaxon(rules)', "field 'expr' must be set in rule", 'alert'],
       ['klaxon(rules)', '`for` must be a duration such as 5m, not a list', '[5m]'],
       ['klaxon(rules)', 'unknown field "fro" in a rule; did you mean "for"?', 'fro'],
     ]);

@@ -43,9 +43,12 @@ export interface RuleFileOptions {
   tree?: YamlTree;
 }
 
-const FILE_FIELDS = ['groups'];
-const GROUP_FIELDS = ['name', 'interval', 'query_offset', 'limit', 'rules', 'labels'];
-const RULE_FIELDS = ['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'];
+/** The fields of a rule file's top-level mapping. */
+export const FILE_FIELDS = ['groups'] as const;
+/** The fields of each item of `groups`. */
+export const GROUP_FIELDS = ['name', 'interval', 'query_offset', 'limit', 'rules', 'labels'] as const;
+/** The fields of each item of a group's `rules`. */
+export const RULE_FIELDS = ['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'] as const;
 const SOURCE = 'rules';
 
 export function loadRuleFile(text: string, file: string, options: RuleFileOptions = {}): LoadedRuleFile {
@@ -195,7 +198,7 @@ class RuleFileLoader {
     }
     const exprField = fields.get('expr');
     const analyzed = this.analyze(map.range.start);
-    const { expr, exprText } = this.expression(exprField, map.range, analyzed);
+    const { expr, exprText } = this.expression(exprField, firstKeyRange(map.pairs, map.range), analyzed);
     const labels = this.labels(fields.get('labels')?.value, 'the rule labels');
     const positions: RulePositions = { name: nameNode?.range ?? firstKeyRange(map.pairs, map.range), labels: labels.positions, annotations: {} };
     if (exprField?.value.kind === 'scalar') positions.expr = span(exprField.value);
@@ -237,11 +240,12 @@ class RuleFileLoader {
     }
   }
 
-  private expression(field: YamlField | undefined, ruleRange: TextRange, analyzed: boolean): { expr: Rule['expr']; exprText: string } {
+  /** `missingAt` is where a missing `expr` is reported. */
+  private expression(field: YamlField | undefined, missingAt: TextRange, analyzed: boolean): { expr: Rule['expr']; exprText: string } {
     const exprText = field ? this.read.string(field.value, '`expr`') : '';
     if (exprText === '') {
       if (field?.value.kind !== 'map' && field?.value.kind !== 'seq') {
-        this.error("field 'expr' must be set in rule", field?.value.range ?? { start: ruleRange.start, end: ruleRange.start + 1 });
+        this.error("field 'expr' must be set in rule", field?.value.range ?? missingAt);
       }
       return { expr: undefined, exprText };
     }
@@ -259,11 +263,11 @@ class RuleFileLoader {
     const values: Record<string, string> = {};
     const positions: RulePositions['labels'] = {};
     if (!node) return { values, positions };
-    for (const { name, value, field } of this.read.stringMap(node, what)) {
-      if (!isValidLabelName(name, this.names) || name === '__name__') this.error(`invalid label name: ${name}`, field.key.range);
-      if (!isValidLabelValue(value)) this.error(`invalid label value: ${value}`, field.value.range);
+    for (const { name, value, key, scalar } of this.stringEntries(node, what)) {
+      if (!isValidLabelName(name, this.names) || name === '__name__') this.error(`invalid label name: ${name}`, key.range);
+      if (!isValidLabelValue(value)) this.error(`invalid label value: ${value}`, scalar.range);
       values[name] = value;
-      if (field.value.kind === 'scalar') positions[name] = { key: field.key.range, value: span(field.value) };
+      positions[name] = { key: key.range, value: span(scalar) };
     }
     return { values, positions };
   }
@@ -272,13 +276,22 @@ class RuleFileLoader {
     const values: Record<string, string> = {};
     const positions: RulePositions['annotations'] = {};
     if (!node) return { values, positions, count: 0 };
-    const entries = this.read.stringMap(node, 'the annotations');
-    for (const { name, value, field } of entries) {
-      if (!isValidLabelName(name, this.names)) this.error(`invalid annotation name: ${name}`, field.key.range);
+    const entries = this.stringEntries(node, 'the annotations');
+    for (const { name, value, key, scalar } of entries) {
+      if (!isValidLabelName(name, this.names)) this.error(`invalid annotation name: ${name}`, key.range);
       values[name] = value;
-      if (field.value.kind === 'scalar') positions[name] = { key: field.key.range, value: span(field.value) };
+      positions[name] = { key: key.range, value: span(scalar) };
     }
     return { values, positions, count: entries.length };
+  }
+
+  /** The entries of a map of strings (labels, annotations) whose key and value decoded as strings; the others are reported and left out. */
+  private stringEntries(node: YamlNode, what: string): { name: string; value: string; key: YamlScalar; scalar: YamlScalar }[] {
+    const entries: { name: string; value: string; key: YamlScalar; scalar: YamlScalar }[] = [];
+    for (const { name, value, field } of this.read.stringMap(node, what)) {
+      if (field.key.kind === 'scalar' && field.value.kind === 'scalar') entries.push({ name, value, key: field.key, scalar: field.value });
+    }
+    return entries;
   }
 
   private stringField(field: YamlField | undefined, what: string): string {

@@ -12,7 +12,7 @@ export class LineIndex {
     starts?: number[],
   ) {
     if (starts) this.starts = starts;
-    else for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) this.starts.push(i + 1);
+    else for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) this.starts.push(at + 1);
   }
 
   /**

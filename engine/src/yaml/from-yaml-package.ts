@@ -5,6 +5,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode, type Pair } from 'yaml';
 import { problem, type Problem } from '../errors.js';
 import type { TextRange } from '../promql/ast.js';
+import { GO_DECODED_TAGS, goTagEffect } from './go-tags.js';
 import type { ScalarStyle } from './scalar-decode.js';
 import type { YamlNode, YamlScalar } from './tree.js';
 
@@ -18,7 +19,7 @@ export function readWithYamlPackage(text: string): YamlTree {
   const docs = parseAllDocuments(text, { uniqueKeys: false, merge: false, keepSourceTokens: false });
   if (!Array.isArray(docs) || docs.length === 0) return { root: undefined, problems: [] };
   const first = docs[0]!;
-  const problems = [...first.errors, ...first.warnings].map((e) =>
+  const problems = [...first.errors, ...first.warnings.filter((w) => !isGoDecodedTagWarning(w.message))].map((e) =>
     problem(firstLine(e.message), clampRange(e.pos[0], e.pos[1], text.length), 'yaml', first.errors.includes(e as never) ? 'error' : 'warning'),
   );
   const version = first.directives?.yaml;
@@ -33,6 +34,12 @@ export function readWithYamlPackage(text: string): YamlTree {
   const converter = new Converter(first, problems);
   const root = first.contents === null ? undefined : converter.convert(first.contents as YNode, 0);
   return { root, problems };
+}
+
+/** The package's warning about a standard tag that Go decodes by its own rules (see go-tags.ts). */
+function isGoDecodedTagWarning(message: string): boolean {
+  const unresolved = /^Unresolved tag: (\S+)/.exec(message);
+  return unresolved !== null && GO_DECODED_TAGS.has(unresolved[1]!);
 }
 
 function firstLine(message: string): string {
@@ -66,7 +73,10 @@ class Converter {
         text: typeof node.source === 'string' ? node.source : node.value === null || node.value === undefined ? '' : String(node.value),
         range,
       };
-      if (node.tag) scalar.tag = node.tag;
+      if (node.tag) {
+        scalar.tag = node.tag;
+        this.applyTag(scalar);
+      }
       this.done.set(node, scalar);
       return scalar;
     }
@@ -87,6 +97,14 @@ class Converter {
     this.inProgress.delete(node);
     this.done.set(node, converted);
     return converted;
+  }
+
+  /** Decodes the scalar's text as its standard tag says, as Go does, or reports why the file does not decode. */
+  private applyTag(scalar: YamlScalar): void {
+    const effect = goTagEffect(scalar.tag!, scalar.text);
+    if (!effect) return;
+    if ('text' in effect) scalar.text = effect.text;
+    else this.problems.push(problem(effect.error, scalar.range, 'yaml'));
   }
 
   private alias(node: YNode & { source: string }, fallbackAt: number): YamlNode {

@@ -9,6 +9,7 @@ import type { TextRange } from '../promql/ast.js';
 import { tryParseDuration } from '../promql/duration.js';
 import { closestWord } from '../text/closest-word.js';
 import { LineIndex } from '../text/line-index.js';
+import { goParseInteger } from './go-tags.js';
 import { describeNode, isMergeKey, isNull, type YamlMap, type YamlNode, type YamlScalar } from './tree.js';
 
 export interface YamlField {
@@ -170,26 +171,17 @@ export function goIntValue(text: string): number | undefined {
   // -.inf converts to the smallest int64 in Go; no other infinity or NaN fits an int.
   if (text === '-.inf' || text === '-.Inf' || text === '-.INF') return Number.MIN_SAFE_INTEGER;
   const plain = text.replaceAll('_', '');
-  const asInt = goParseInt(plain);
+  const asInt = goParseInteger(plain);
   if (asInt !== undefined) return asInt >= -(2n ** 63n) && asInt < 2n ** 63n ? Number(asInt) : undefined;
   if (!/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) return undefined;
   const value = Number(plain);
   return Number.isFinite(value) && value <= 2 ** 63 ? Math.trunc(value) : undefined;
 }
 
-/** Go's strconv.ParseInt(s, 0, 64) before the range check: prefixes 0x, 0o, 0b, and a leading 0 for octal. */
-function goParseInt(s: string): bigint | undefined {
-  const match = /^([-+]?)(0[xX][0-9a-fA-F]+|0[oO][0-7]+|0[bB][01]+|0[0-7]*|[1-9][0-9]*)$/.exec(s);
-  if (!match) return undefined;
-  const digits = /^0[0-7]+$/.test(match[2]!) ? `0o${match[2]!.slice(1)}` : match[2]!;
-  const value = BigInt(digits);
-  return match[1] === '-' ? -value : value;
-}
-
 const NUMBER_TAGS = new Set(['!!int', '!!float', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']);
 
-/** Plain scalars without a tag, or tagged as numbers, resolve as numbers; others stay text. */
+/** Plain scalars without a tag, and scalars of any style tagged as numbers, resolve as numbers; others stay text. */
 function resolvesAsNumber(node: YamlScalar): boolean {
-  return node.style === 'PLAIN' && (node.tag === undefined || NUMBER_TAGS.has(node.tag));
+  return node.tag === undefined ? node.style === 'PLAIN' : NUMBER_TAGS.has(node.tag);
 }
 

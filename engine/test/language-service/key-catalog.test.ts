@@ -5,7 +5,7 @@ import { CONFIG_KEYS, loadAlertmanagerConfig } from '../../src/alertmanager/conf
 import { ROUTE_FIELDS } from '../../src/alertmanager/config/route-config.js';
 import { TIME_INTERVAL_FIELDS, TIME_INTERVAL_SPEC_FIELDS, TIME_RANGE_FIELDS } from '../../src/alertmanager/config/time-interval-config.js';
 import { keysAt, type KeySpec } from '../../src/language-service/features/key-catalog.js';
-import { loadRuleFile } from '../../src/rules/load-rule-file.js';
+import { FILE_FIELDS, GROUP_FIELDS, loadRuleFile, RULE_FIELDS } from '../../src/rules/load-rule-file.js';
 import {
   ALERT_RULE_TEST_FIELDS,
   EXPECTED_ALERT_FIELDS,
@@ -51,6 +51,9 @@ const LOADER_FIELD_LISTS: { kind: Kind; path: string[]; fields: readonly string[
   { kind: 'alertmanager', path: ['mute_time_intervals', '-'], fields: TIME_INTERVAL_FIELDS },
   { kind: 'alertmanager', path: ['time_intervals', '-', 'time_intervals', '-'], fields: TIME_INTERVAL_SPEC_FIELDS },
   { kind: 'alertmanager', path: ['time_intervals', '-', 'time_intervals', '-', 'times', '-'], fields: TIME_RANGE_FIELDS },
+  { kind: 'rules', path: [], fields: FILE_FIELDS },
+  { kind: 'rules', path: ['groups', '-'], fields: GROUP_FIELDS },
+  { kind: 'rules', path: ['groups', '-', 'rules', '-'], fields: RULE_FIELDS },
   { kind: 'unit-test', path: [], fields: UNIT_TEST_FILE_FIELDS },
   { kind: 'unit-test', path: ['tests', '-'], fields: TEST_GROUP_FIELDS },
   { kind: 'unit-test', path: ['tests', '-', 'input_series', '-'], fields: INPUT_SERIES_FIELDS },

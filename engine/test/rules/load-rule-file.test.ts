@@ -125,6 +125,31 @@ describe('loadRuleFile: rulefmt validation', () => {
     ]);
   });
 
+  it('leaves out labels and annotations whose values are not strings, reporting only that', () => {
+    const text = file('      - alert: A\n        expr: up\n        labels: {severity: [a], team: x}\n        annotations: {summary: {b: c}, d: e}\n');
+    const { groups, problems } = loadRuleFile(text, 'rules.yml');
+    expect(problems.map((p) => p.message)).toEqual([
+      'the value of "severity" in the rule labels must be a string, not a list',
+      'the value of "summary" in the annotations must be a string, not a mapping',
+    ]);
+    const rule = groups[0]!.rules[0]!;
+    expect(rule.labels).toEqual({ team: 'x' });
+    expect(rule.kind === 'alert' && rule.annotations).toEqual({ d: 'e' });
+    expect(Object.keys(rule.positions!.labels)).toEqual(['team']);
+    expect(Object.keys(rule.positions!.annotations)).toEqual(['d']);
+  });
+
+  it('reports a missing expr at the first key of the rule, as a missing alert or record', () => {
+    expect(errors(file('      - alert: A\n        for: 5m\n      - labels: {a: b}\n'))).toEqual([
+      "rules.yml:4:9: error: field 'expr' must be set in rule",
+      "rules.yml:6:9: error: one of 'record' or 'alert' must be set",
+      "rules.yml:6:9: error: field 'expr' must be set in rule",
+    ]);
+    const text = file('      - record: r\n');
+    const [missing] = loadRuleFile(text, 'rules.yml').problems;
+    expect(text.slice(missing!.range.start, missing!.range.end)).toBe('record');
+  });
+
   it('suggests the field a misspelt key was meant to be', () => {
     expect(errors(file('      - alert: A\n        expr: up\n        annotation: {a: b}\n'))).toEqual([
       'rules.yml:6:9: error: unknown field "annotation" in a rule; did you mean "annotations"?',

@@ -13,6 +13,7 @@ import { CONFIG_KEYS } from '../../alertmanager/config/load-config.js';
 import { ROUTE_FIELDS } from '../../alertmanager/config/route-config.js';
 import type { FieldKind, StructSchema } from '../../alertmanager/config/schema.js';
 import { TIME_INTERVAL_FIELDS, TIME_INTERVAL_SPEC_FIELDS, TIME_RANGE_FIELDS } from '../../alertmanager/config/time-interval-config.js';
+import { FILE_FIELDS, GROUP_FIELDS, RULE_FIELDS } from '../../rules/load-rule-file.js';
 import {
   ALERT_RULE_TEST_FIELDS,
   EXPECTED_ALERT_FIELDS,
@@ -71,7 +72,7 @@ const snippet = (label: string, doc: string, ...lines: string[]): ItemSnippet =>
 /** The table of a mapping a loader reads: one entry for each of the loader's `fields`, checked by type. */
 const fieldsOf = <Field extends string>(_fields: readonly Field[], table: NoInfer<Record<Field, Entry>>): KeyTable => table;
 
-const RULE: KeyTable = {
+const RULE: KeyTable = fieldsOf(RULE_FIELDS, {
   alert: besides(text('The name of the alert: makes this an alerting rule.'), 'record'),
   record: besides(text('The name of the series to write: makes this a recording rule.'), 'alert', 'for', 'keep_firing_for', 'annotations'),
   expr: text('The PromQL expression; every result sample makes an alert or a recorded sample.'),
@@ -79,9 +80,9 @@ const RULE: KeyTable = {
   keep_firing_for: duration('How long the alert keeps firing after the condition stopped holding.', '0s'),
   labels: map('Labels to add to (or override on) each alert or recorded series; values may be templates.'),
   annotations: map('Informational labels of the alert (`summary`, `description`, runbook links); values are templates.'),
-};
+});
 
-const GROUP: KeyTable = {
+const GROUP: KeyTable = fieldsOf(GROUP_FIELDS, {
   name: text('The group name, unique in the file.'),
   interval: duration('How often the rules of the group are evaluated; the global `evaluation_interval` when unset.', '1m'),
   query_offset: duration('How far in the past the group evaluates, to wait for late samples.', '0s'),
@@ -92,14 +93,14 @@ const GROUP: KeyTable = {
       'alert: ${1:AlertName}', 'expr: ${2}', 'for: ${3:5m}', 'labels:', '  severity: ${4|critical,error,warning,info|}', 'annotations:', '  summary: ${5}', '  description: ${6}'),
     snippet('new recording rule', 'A recording rule; by convention named `level:metric:operations`.', 'record: ${1:job:metric:rate5m}', 'expr: ${2}'),
   ]),
-};
+});
 
-const RULE_FILE: KeyTable = {
+const RULE_FILE: KeyTable = fieldsOf(FILE_FIELDS, {
   groups: list('The rule groups of the file.', () => GROUP, [
     snippet('new rule group', 'A rule group with one alerting rule.',
       'name: ${1:group}', 'rules:', '  - alert: ${2:AlertName}', '    expr: ${3}', '    for: ${4:5m}', '    labels:', '      severity: ${5|critical,error,warning,info|}', '    annotations:', '      summary: ${6}', '      description: ${7}'),
   ]),
-};
+});
 
 const UNIT_TEST_FILE: KeyTable = fieldsOf(UNIT_TEST_FILE_FIELDS, {
   rule_files: names('The rule files to test, relative to this file; globs allowed.'),
