@@ -29,6 +29,9 @@ export interface Finding {
   range: TextRange;
 }
 
+/** What a lint returns when it finds nothing. */
+export const NO_FINDINGS: readonly Finding[] = [];
+
 export interface FileSetFinding extends Finding {
   file: RuleFileInput;
   rule: Rule;
@@ -39,6 +42,6 @@ export interface Lint {
   name: string;
   /** One sentence for the documentation and `klaxon check --list-lints`. */
   summary: string;
-  checkRule?(input: RuleInput): Finding[];
+  checkRule?(input: RuleInput): readonly Finding[];
   checkFiles?(files: readonly RuleFileInput[], config: CheckConfig): FileSetFinding[];
 }

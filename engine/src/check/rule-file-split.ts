@@ -92,6 +92,7 @@ function isSeparator(code: number, atEnd: boolean): boolean {
  */
 export function splitRuleFiles(files: readonly CheckInput[], options: SplitOptions): FileShare[][] {
   const main = files.map((f, index): FileShare => ({ index, text: f.text, rules: EVERY_RULE }));
+  if (options.threads < 2) return [main];
   const splittable = files.map((f) => (f.text.includes(DISABLE_COMMENT_MARK) ? undefined : groupLineStarts(f.text)));
   // Files that are not split count as the main thread's, before the groups of the others.
   let before = files.reduce((sum, f, i) => sum + (splittable[i] ? 0 : f.text.length), 0);

@@ -1,6 +1,6 @@
 /** Every node of a rule's expression, walked once and shared by the lints and analyses that look at them. */
 import type { Expr } from '../promql/ast.js';
-import { nodesOf } from '../promql/ast-walk.js';
+import { childCount, nodesOf } from '../promql/ast-walk.js';
 import type { Rule } from '../rules/rule.js';
 
 /** The last tree walked: the lints look at one rule's tree after another. */
@@ -19,4 +19,26 @@ export function treeNodes(root: Expr): readonly Expr[] {
 /** The nodes of the rule's expression, parents first; none when it did not parse. */
 export function ruleNodes(rule: Rule): readonly Expr[] {
   return rule.expr ? treeNodes(rule.expr) : [];
+}
+
+/**
+ * A value for every node of the tree at `root`, children before parents, without recursion and
+ * without a table of nodes: `combine` gets a node and its children's values in source order (as
+ * childrenOf lists them), in an array that is reused: read it, do not keep it. Returns the root's.
+ */
+export function foldTree<T>(root: Expr, combine: (node: Expr, children: readonly T[]) => T): T {
+  const nodes = treeNodes(root);
+  // Read backwards, the nodes come children first, the last child's subtree before the first's:
+  // when a node comes, its children's values are on top of the stack, the first child's topmost.
+  const values: T[] = [];
+  // One array of children's values for each number of children, reused from node to node.
+  const childArrays: T[][] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const node = nodes[i]!;
+    const count = childCount(node);
+    const children = (childArrays[count] ??= new Array<T>(count));
+    for (let c = 0; c < count; c++) children[c] = values.pop()!;
+    values.push(combine(node, children));
+  }
+  return values.pop()!;
 }

@@ -66,7 +66,7 @@ function actionsKey(text: string, spans: readonly number[]): string | undefined 
 
 /** The facts of a template with the same actions as `parsed`, at `spans`; undefined if a label is outside every action. */
 function moved(parsed: Parsed, spans: readonly number[]): TemplateFacts | undefined {
-  if (parsed.facts.labels.length === 0) return parsed.facts;
+  if (parsed.facts.labels.length === 0 || sameNumbers(parsed.spans, spans)) return parsed.facts;
   const labels: LabelReference[] = [];
   for (const { label, range } of parsed.facts.labels) {
     const shifted = shift(range, parsed.spans, spans);
@@ -74,6 +74,12 @@ function moved(parsed: Parsed, spans: readonly number[]): TemplateFacts | undefi
     labels.push({ label, range: shifted });
   }
   return { parses: parsed.facts.parses, labels };
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function shift(range: TextRange, from: readonly number[], to: readonly number[]): TextRange | undefined {

@@ -5,7 +5,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_CHECK_CONFIG, CONFIG_FILE_NAME, readCheckConfig, withLintsOff, type CheckConfig } from '../check/check-config.js';
 import type { CheckedFile } from '../check/check-files.js';
 import { checkFilesInParallel } from '../check/check-in-parallel.js';
@@ -14,6 +13,7 @@ import { formatFileProblem, inFile, type FileProblem } from '../file-problem.js'
 import { problem } from '../errors.js';
 import { closestWord } from '../text/closest-word.js';
 import { LineIndex } from '../text/line-index.js';
+import { parseCommandArgs } from './parse-command-args.js';
 import { UsageError, type CliIO, type Subcommand } from './subcommand.js';
 
 const HELP = `Usage: klaxon check [options] FILE...
@@ -50,25 +50,20 @@ export const checkCommand: Subcommand = {
   summary: 'Validate rule and unit-test files as promtool does, and lint the rules',
   help: HELP,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args,
-      options: {
-        format: { type: 'string' },
-        disable: { type: 'string', multiple: true },
-        config: { type: 'string' },
-        'no-config': { type: 'boolean' },
-        'name-validation': { type: 'string' },
-        'list-lints': { type: 'boolean' },
-        jobs: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      allowPositionals: true,
-      strict: true,
+    const parsed = parseCommandArgs(args, {
+      format: { type: 'string' },
+      disable: { type: 'string', multiple: true },
+      config: { type: 'string' },
+      'no-config': { type: 'boolean' },
+      'name-validation': { type: 'string' },
+      'list-lints': { type: 'boolean' },
+      jobs: { type: 'string' },
     });
-    if (values.help) {
+    if (parsed === 'help') {
       io.stdout(HELP);
       return 0;
     }
+    const { values, positionals } = parsed;
     if (values['list-lints']) {
       const width = Math.max(...LINTS.map((l) => l.name.length));
       io.stdout(LINTS.map((l) => `${l.name.padEnd(width)}  ${l.summary}\n`).join(''));

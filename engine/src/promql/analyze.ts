@@ -16,7 +16,7 @@ export interface AnalyzedExpr {
 export function parsePromQL(text: string, options: Omit<CheckOptions, 'text'> = {}): AnalyzedExpr {
   const parsed = parseExpr(text);
   if (!parsed.expr || parsed.problems.some((p) => p.severity === 'error')) return parsed;
-  const typeProblems = checkExpr(parsed.expr, { ...options, text });
+  const typeProblems = checkExpr(parsed.expr, { text, experimental: options.experimental });
   if (typeProblems.length === 0) return parsed;
   return { expr: parsed.expr, problems: [...parsed.problems, ...typeProblems] };
 }

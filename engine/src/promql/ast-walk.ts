@@ -37,6 +37,27 @@ function pushChildrenReversed(expr: Expr, stack: Expr[]): void {
   }
 }
 
+/** How many direct children a node has: as many as childrenOf gives, without making the list. */
+export function childCount(expr: Expr): number {
+  switch (expr.kind) {
+    case 'ParenExpr':
+    case 'UnaryExpr':
+    case 'SubqueryExpr':
+    case 'MatrixSelector':
+      return 1;
+    case 'AggregateExpr':
+      return expr.param ? 2 : 1;
+    case 'BinaryExpr':
+      return 2;
+    case 'Call':
+      return expr.args.length;
+    case 'NumberLiteral':
+    case 'StringLiteral':
+    case 'VectorSelector':
+      return 0;
+  }
+}
+
 /** Every node of `root`, parents before children, in source order. */
 export function nodesOf(root: Expr): Expr[] {
   const order: Expr[] = [];

@@ -19,10 +19,11 @@ export const MAX_BRACKET_DEPTH = 100;
  */
 export const MAX_TREE_DEPTH = 500;
 
-/** The first token that opens one bracket too many, if any. */
-export function findTooDeepBracket(tokens: readonly IToken[]): IToken | undefined {
+/** The first token of the first `count` that opens one bracket too many, if any. */
+export function findTooDeepBracket(tokens: readonly IToken[], count = tokens.length): IToken | undefined {
   let depth = 0;
-  for (const token of tokens) {
+  for (let i = 0; i < count; i++) {
+    const token = tokens[i]!;
     if (tokenMatcher(token, LParen) || token.tokenType === LBrace || token.tokenType === LBracket) {
       depth++;
       if (depth > MAX_BRACKET_DEPTH) return token;

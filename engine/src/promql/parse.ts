@@ -7,9 +7,10 @@ import type { Expr, TextRange } from './ast.js';
 import { KlaxonError, problem, type Problem } from '../errors.js';
 import { AstBuilder } from './build-ast.js';
 import { promqlParser } from './grammar.js';
-import { promqlLexer, UnterminatedString } from './lexer.js';
+import { UnterminatedString } from './lexer.js';
 import { findTooDeepBracket, isTreeTooDeep, MAX_BRACKET_DEPTH, MAX_TREE_DEPTH } from './nesting-limit.js';
 import { TreeMaker } from './tree-maker.js';
+import { scanInto, type TokenScan } from './scanner.js';
 import { PromQLTreeParser } from './tree-parser.js';
 
 export interface ParseResult {
@@ -24,25 +25,29 @@ const maker = new TreeMaker();
 /** Text without syntax errors is parsed straight into a tree; the rest with error recovery, through a syntax tree. */
 let treeParser: PromQLTreeParser | undefined;
 const builder = new AstBuilder(maker);
+/** The tokens of the text being parsed, reused by every parse (see scanInto). */
+const scan: TokenScan = { tokens: [], count: 0, errors: [] };
 
 export function parseExpr(text: string): ParseResult {
   const problems: Problem[] = [];
-  const lexed = promqlLexer.tokenize(text);
-  for (const error of lexed.errors) {
+  scanInto(text, scan);
+  for (const error of scan.errors) {
     problems.push(problem(error.message, { start: error.offset, end: error.offset + error.length }, SOURCE));
   }
-  const tokens = lexed.tokens;
-  for (const token of tokens) {
+  // The first `count` of `tokens` are the text's; the tokens are overwritten by the next parse.
+  const { tokens, count } = scan;
+  for (let i = 0; i < count; i++) {
+    const token = tokens[i]!;
     if (token.tokenType !== UnterminatedString) continue;
     const message = token.image.startsWith('`') ? 'unterminated raw string' : 'unterminated quoted string';
     problems.push(problem(message, tokenRange(token, text), SOURCE));
   }
-  if (tokens.length === 0) {
+  if (count === 0) {
     if (problems.length === 0) problems.push(problem('no expression found in input', { start: 0, end: 0 }, SOURCE));
     return { expr: undefined, problems };
   }
   // Fewer tokens than the limit cannot open that many brackets.
-  const tooDeep = tokens.length > MAX_BRACKET_DEPTH ? findTooDeepBracket(tokens) : undefined;
+  const tooDeep = count > MAX_BRACKET_DEPTH ? findTooDeepBracket(tokens, count) : undefined;
   if (tooDeep) {
     const message = `expression nesting too deep (limit ${MAX_BRACKET_DEPTH} parentheses, braces and brackets)`;
     problems.push(problem(message, tokenRange(tooDeep, text), SOURCE));
@@ -54,12 +59,12 @@ export function parseExpr(text: string): ParseResult {
     const found = problems.length;
     maker.start(problems);
     treeParser ??= new PromQLTreeParser();
-    expr = treeParser.parse(tokens, maker);
+    expr = treeParser.parse(tokens, maker, count);
     if (!expr) {
       // Syntax errors: the syntax tree builder reports again what the maker has found so far.
       problems.length = found;
       const parser = promqlParser();
-      parser.input = tokens;
+      parser.input = tokens.slice(0, count);
       const cst = parser.promql();
       for (const error of parser.errors) problems.push(syntaxProblem(error, text));
       expr = builder.build(cst, problems);
@@ -69,7 +74,7 @@ export function parseExpr(text: string): ParseResult {
     problems.push(problem(`internal error while parsing: ${(e as Error).message}`, wholeText(text), SOURCE));
     return { expr: undefined, problems: sortByPosition(problems) };
   }
-  if (expr && tokens.length >= MAX_TREE_DEPTH && isTreeTooDeep(expr)) {
+  if (expr && count >= MAX_TREE_DEPTH && isTreeTooDeep(expr)) {
     problems.push(problem(`expression nesting too deep (limit ${MAX_TREE_DEPTH} levels)`, wholeText(text), SOURCE));
     return { expr: undefined, problems: sortByPosition(problems) };
   }

@@ -21,11 +21,31 @@ const BAD_NUMBER = sticky(TOKEN_PATTERNS.badNumber);
 
 /** What a match found: a token type, or nothing for layout and comments. */
 let matchedType: TokenType | undefined;
+/** The text of what a match found, when the match already cut it out. */
+let matchedImage: string | undefined;
 
 /** Tokens of `text`, and an error for every run of characters that starts no token. */
 export function scanPromQL(text: string): ILexingResult {
-  const tokens: IToken[] = [];
-  const errors: ILexingError[] = [];
+  const scan: TokenScan = { tokens: [], count: 0, errors: [] };
+  scanInto(text, scan);
+  return { tokens: scan.tokens, groups: {}, errors: scan.errors };
+}
+
+/** A scan whose token objects a later scan may overwrite: the first `count` of `tokens` are its tokens. */
+export interface TokenScan {
+  tokens: IToken[];
+  count: number;
+  errors: ILexingError[];
+}
+
+/**
+ * Scans `text` into `scan`, overwriting the token objects of the scan before (and making more as
+ * needed), so that a parser that is done with one text before the next allocates no tokens.
+ */
+export function scanInto(text: string, scan: TokenScan): void {
+  const tokens = scan.tokens;
+  let count = 0;
+  if (scan.errors.length > 0) scan.errors = [];
   const modes: LexerMode[] = ['expression'];
   let mode: LexerMode = 'expression';
   let offset = 0;
@@ -35,12 +55,22 @@ export function scanPromQL(text: string): ILexingResult {
       const start = offset;
       do offset++;
       while (offset < text.length && matchAt(text, offset, mode) < 0);
-      errors.push({ offset: start, line: undefined, column: undefined, length: offset - start, message: unexpectedCharacterMessage(text, start, mode) });
+      scan.errors.push({ offset: start, line: undefined, column: undefined, length: offset - start, message: unexpectedCharacterMessage(text, start, mode) });
       continue;
     }
     const type = matchedType;
     if (type !== undefined) {
-      tokens.push({ image: text.substring(offset, offset + length), startOffset: offset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type });
+      const image = matchedImage ?? text.substring(offset, offset + length);
+      const reused = count < tokens.length ? tokens[count] : undefined;
+      if (reused) {
+        reused.image = image;
+        reused.startOffset = offset;
+        reused.tokenTypeIdx = type.tokenTypeIdx!;
+        reused.tokenType = type;
+      } else {
+        tokens.push({ image, startOffset: offset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type });
+      }
+      count++;
       if (type === LBrace) modes.push((mode = 'braces'));
       else if (type === LBracket || type === LParenInBrackets) modes.push((mode = 'brackets'));
       else if (type === RBrace || type === RBracket || type === RParenInBrackets) {
@@ -50,12 +80,13 @@ export function scanPromQL(text: string): ILexingResult {
     }
     offset += length;
   }
-  return { tokens, groups: {}, errors };
+  scan.count = count;
 }
 
 /** The length of what `mode` matches at `at` (its type in matchedType), or -1 when nothing does. */
 function matchAt(text: string, at: number, mode: LexerMode): number {
   matchedType = undefined;
+  matchedImage = undefined;
   const c = text.charCodeAt(at);
   switch (c) {
     case 32: /* ' ' */
@@ -153,8 +184,10 @@ function wordAt(text: string, at: number): number {
   const end = wordEnd(text, at + 1);
   if (text.charCodeAt(end) === 58 /* ':' */) return fixed(MetricIdentifier, metricNameEnd(text, end + 1) - at);
   // Keywords have at most 12 letters.
-  const keyword = end - at <= 12 ? KEYWORD_TOKENS.get(text.substring(at, end).toLowerCase()) : undefined;
-  return fixed(keyword ?? Identifier, end - at);
+  if (end - at > 12) return fixed(Identifier, end - at);
+  const word = text.substring(at, end);
+  matchedImage = word;
+  return fixed(KEYWORD_TOKENS.get(word.toLowerCase()) ?? Identifier, end - at);
 }
 
 function stringAt(text: string, at: number): number {

@@ -59,20 +59,24 @@ const EXPRESSION_START = union(UNARY_OPERATOR, members(T.Identifier), AGGREGATE_
 
 export class PromQLTreeParser {
   private tokens: readonly IToken[] = NO_TOKENS;
+  /** How many of `tokens` are the text's (the array may hold more, left from a longer text). */
+  private count = 0;
   private at = 0;
   private make!: TreeMaker;
 
   /**
    * The tree of `tokens`, made with `make` (started by the caller); undefined when the text has a
    * syntax error or a node the maker cannot make, which the syntax tree builder must then handle.
+   * Only the first `count` tokens are read.
    */
-  parse(tokens: readonly IToken[], make: TreeMaker): Expr | undefined {
+  parse(tokens: readonly IToken[], make: TreeMaker, count = tokens.length): Expr | undefined {
     this.tokens = tokens;
+    this.count = count;
     this.at = 0;
     this.make = make;
     try {
       const expr = this.expression();
-      return this.at === tokens.length ? expr : undefined;
+      return this.at === count ? expr : undefined;
     } catch (e) {
       if (e === NOT_PARSED) return undefined;
       throw e;
@@ -86,7 +90,7 @@ export class PromQLTreeParser {
   /** The type index of the token `ahead` places on (0: the next one); END past the last. */
   private la(ahead = 0): number {
     const at = this.at + ahead;
-    return at < this.tokens.length ? this.tokens[at]!.tokenTypeIdx : END;
+    return at < this.count ? this.tokens[at]!.tokenTypeIdx : END;
   }
 
   private is(idx: number, type: TokenType): boolean {
@@ -95,16 +99,18 @@ export class PromQLTreeParser {
 
   /** The next token, when it is of `type`. */
   private consume(type: TokenType): IToken {
-    const token = this.tokens[this.at];
-    if (token === undefined || token.tokenTypeIdx !== type.tokenTypeIdx) throw NOT_PARSED;
+    if (this.at >= this.count) throw NOT_PARSED;
+    const token = this.tokens[this.at]!;
+    if (token.tokenTypeIdx !== type.tokenTypeIdx) throw NOT_PARSED;
     this.at++;
     return token;
   }
 
   /** The next token, when it is of `category`. */
   private consumeOf(category: Uint8Array): IToken {
-    const token = this.tokens[this.at];
-    if (token === undefined || category[token.tokenTypeIdx] !== 1) throw NOT_PARSED;
+    if (this.at >= this.count) throw NOT_PARSED;
+    const token = this.tokens[this.at]!;
+    if (category[token.tokenTypeIdx] !== 1) throw NOT_PARSED;
     this.at++;
     return token;
   }

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mayHaveLabel, outputLabels } from '../../src/check/analysis/output-labels.js';
 import { valueRange } from '../../src/check/analysis/value-range.js';
 import { parsePromQLOrThrow } from '../../src/promql/analyze.js';
+import type { Expr } from '../../src/promql/ast.js';
+import { foldTree } from '../../src/check/rule-nodes.js';
 
 const labels = (expr: string, names: string[]) => {
   const set = outputLabels(parsePromQLOrThrow(expr));
@@ -50,5 +52,25 @@ describe('valueRange', () => {
     expect(range('-abs(x)')).toEqual({ min: -Infinity, max: 0 });
     expect(range('sum(rate(x[5m])) / 60')).toEqual({ min: 0, max: Infinity });
     expect(range('rate(x[5m]) / rate(y[5m])')).toEqual({ min: -Infinity, max: Infinity });
+  });
+});
+
+describe('foldTree', () => {
+  /** Each node's value: its kind with its children's values in parentheses, as foldTree hands them over. */
+  const written = (expr: string) =>
+    foldTree<string>(parsePromQLOrThrow(expr), (node: Expr, children) => (children.length === 0 ? node.kind : `${node.kind}(${children.join(', ')})`));
+
+  it('hands a node the values of its children in source order', () => {
+    expect(written('a - b')).toBe('BinaryExpr(VectorSelector, VectorSelector)');
+    expect(written('topk(3, x)')).toBe('AggregateExpr(NumberLiteral, VectorSelector)');
+    expect(written('clamp(rate(x[5m]), 0, (1))')).toBe('Call(Call(MatrixSelector(VectorSelector)), NumberLiteral, ParenExpr(NumberLiteral))');
+    expect(written('-max_over_time(x[1h:5m]) > bool 2 * label_join(y, "a", ",", "b")')).toBe(
+      'BinaryExpr(UnaryExpr(Call(SubqueryExpr(VectorSelector))), BinaryExpr(NumberLiteral, Call(VectorSelector, StringLiteral, StringLiteral, StringLiteral)))',
+    );
+  });
+
+  it('gives the same values as a recursive fold on long chains, without recursion', () => {
+    const chain = Array.from({ length: 20_000 }, (_, i) => `x${i}`).join(' + ');
+    expect(foldTree<number>(parsePromQLOrThrow(chain), (node, children) => (node.kind === 'VectorSelector' ? 1 : children.reduce((a, b) => a + b, 0)))).toBe(20_000);
   });
 });

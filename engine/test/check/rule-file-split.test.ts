@@ -79,4 +79,11 @@ describe('splitRuleFiles', () => {
     const disabled = { file: 'd.yml', text: `# klaxon-disable-file missing-annotation\n${file(50).text}` };
     expect(splitRuleFiles([disabled], { threads: 2, minBytesPerThread: 10, mainWeight: 1 })).toHaveLength(1);
   });
+
+  it('gives one thread every file whole, with all its rules', () => {
+    const files = [file(50), file(80)];
+    expect(splitRuleFiles(files, { threads: 1, minBytesPerThread: 10, mainWeight: 1 })).toEqual([
+      files.map((f, index) => ({ index, text: f.text, rules: { from: 0, to: Infinity } })),
+    ]);
+  });
 });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { newPromqlLexer } from '../../src/promql/lexer.js';
-import { scanPromQL } from '../../src/promql/scanner.js';
+import { scanInto, scanPromQL, type TokenScan } from '../../src/promql/scanner.js';
 
 const reference = newPromqlLexer({ validate: false });
 
@@ -54,5 +54,21 @@ describe('the scanner', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe('a scan into reused tokens', () => {
+  it('gives each text the tokens and errors of a fresh scan, after longer and shorter texts', () => {
+    const scan: TokenScan = { tokens: [], count: 0, errors: [] };
+    const texts = ['sum by (job) (rate(x{a="b"}[5m])) > 1', 'x', '', 'a ! b $ c', 'rate(y[1m])', '{a="b"}'];
+    for (const text of texts) {
+      scanInto(text, scan);
+      const fresh = scanPromQL(text);
+      const shape = (tokens: readonly { image: string; startOffset: number; tokenTypeIdx: number }[]) => tokens.map((t) => [t.image, t.startOffset, t.tokenTypeIdx]);
+      expect(shape(scan.tokens.slice(0, scan.count)), text).toEqual(shape(fresh.tokens));
+      expect(scan.errors, text).toEqual(fresh.errors);
+    }
+    // The objects of the longest text were kept for the texts after it.
+    expect(scan.tokens.length).toBeGreaterThan(scan.count);
   });
 });

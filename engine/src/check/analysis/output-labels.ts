@@ -6,7 +6,7 @@
  */
 import type { AggregateExpr, BinaryExpr, Call, Expr, MatrixSelector, VectorSelector } from '../../promql/ast.js';
 import { typeOf } from '../../promql/types.js';
-import { treeNodes } from '../rule-nodes.js';
+import { foldTree } from '../rule-nodes.js';
 
 /**
  * Either at most the listed labels (`only`), or any label except the listed ones (`except`).
@@ -25,14 +25,11 @@ export function mayHaveLabel(set: LabelSet, name: string): boolean {
 
 /** The labels that series in the result of `root` can have. */
 export function outputLabels(root: Expr): LabelSet {
-  const results = new Map<Expr, LabelSet>();
-  const of = (e: Expr) => results.get(e) ?? ANY;
-  const nodes = treeNodes(root);
-  for (let i = nodes.length - 1; i >= 0; i--) results.set(nodes[i]!, labelsOfNode(nodes[i]!, of));
-  return of(root);
+  return foldTree(root, labelsOfNode);
 }
 
-function labelsOfNode(node: Expr, of: (e: Expr) => LabelSet): LabelSet {
+/** `children`: the label sets of the node's children, in source order (childrenOf's). */
+function labelsOfNode(node: Expr, children: readonly LabelSet[]): LabelSet {
   switch (node.kind) {
     case 'NumberLiteral':
     case 'StringLiteral':
@@ -43,13 +40,14 @@ function labelsOfNode(node: Expr, of: (e: Expr) => LabelSet): LabelSet {
     case 'ParenExpr':
     case 'UnaryExpr':
     case 'SubqueryExpr':
-      return of(node.kind === 'MatrixSelector' ? node.selector : node.expr);
+      return children[0]!;
     case 'AggregateExpr':
-      return aggregateLabels(node, of(node.expr));
+      // The parameter, when there is one, comes first.
+      return aggregateLabels(node, children[children.length - 1]!);
     case 'Call':
-      return callLabels(node, of);
+      return callLabels(node, children);
     case 'BinaryExpr':
-      return binaryLabels(node, of);
+      return binaryLabels(node, children[0]!, children[1]!);
   }
 }
 
@@ -75,27 +73,28 @@ function group(node: AggregateExpr, inner: LabelSet): LabelSet {
   return keepOnly(inner, node.grouping, node);
 }
 
-function callLabels(node: Call, of: (e: Expr) => LabelSet): LabelSet {
+/** `args`: the label sets of the call's arguments. */
+function callLabels(node: Call, args: readonly LabelSet[]): LabelSet {
   const first = node.args[0];
   switch (node.func) {
     case 'label_replace':
     case 'label_join': {
       const dst = node.args[1];
       if (!first || dst?.kind !== 'StringLiteral') return ANY;
-      return add(of(first), [dst.value], node);
+      return add(args[0]!, [dst.value], node);
     }
     case 'absent':
     case 'absent_over_time':
       return { kind: 'only', names: new Set(equalityLabels(first)), because: node };
     case 'histogram_quantile':
-      return node.args[1] ? remove(of(node.args[1]), ['le'], node) : ANY;
+      return node.args[1] ? remove(args[1]!, ['le'], node) : ANY;
     case 'info':
       return ANY;
     default: {
       if (typeOf(node) === 'scalar' || typeOf(node) === 'string') return NONE;
-      const vectorArg = node.args.find((a) => typeOf(a) === 'vector' || typeOf(a) === 'matrix');
-      if (!vectorArg) return { kind: 'only', names: new Set(), because: node };
-      return of(vectorArg);
+      const vectorArg = node.args.findIndex((a) => typeOf(a) === 'vector' || typeOf(a) === 'matrix');
+      if (vectorArg < 0) return { kind: 'only', names: new Set(), because: node };
+      return args[vectorArg]!;
     }
   }
 }
@@ -108,15 +107,13 @@ function equalityLabels(arg: Expr | undefined): string[] {
   return selector.matchers.filter((m) => m.type === '=' && m.name !== '__name__').map((m) => m.name);
 }
 
-function binaryLabels(node: BinaryExpr, of: (e: Expr) => LabelSet): LabelSet {
+function binaryLabels(node: BinaryExpr, lhs: LabelSet, rhs: LabelSet): LabelSet {
   const lhsScalar = typeOf(node.lhs) === 'scalar';
   const rhsScalar = typeOf(node.rhs) === 'scalar';
   if (lhsScalar && rhsScalar) return NONE;
-  if (lhsScalar) return of(node.rhs);
-  if (rhsScalar) return of(node.lhs);
+  if (lhsScalar) return rhs;
+  if (rhsScalar) return lhs;
   const matching = node.matching;
-  const lhs = of(node.lhs);
-  const rhs = of(node.rhs);
   if (node.op === 'or') return union(lhs, rhs);
   if (node.op === 'and' || node.op === 'unless' || !matching) return lhs;
   switch (matching.card) {

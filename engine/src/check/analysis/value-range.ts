@@ -4,7 +4,7 @@
  * 0 or 1, and arithmetic combines intervals. Unknown is (-Inf, +Inf). NaN results are ignored.
  */
 import type { AggregateExpr, BinaryExpr, Call, Expr } from '../../promql/ast.js';
-import { treeNodes } from '../rule-nodes.js';
+import { foldTree } from '../rule-nodes.js';
 
 export interface ValueRange {
   min: number;
@@ -49,48 +49,41 @@ const SAME_AS_ARGUMENT = new Set([
 ]);
 
 export function valueRange(root: Expr): ValueRange {
-  return valueRangesIn(root)(root);
+  return foldTree(root, rangeOfNode);
 }
 
-/** The value range of any node of `root`, worked out for all of them in one pass. */
-export function valueRangesIn(root: Expr): (node: Expr) => ValueRange {
-  const ranges = new Map<Expr, ValueRange>();
-  const of = (e: Expr) => ranges.get(e) ?? UNKNOWN;
-  const nodes = treeNodes(root);
-  for (let i = nodes.length - 1; i >= 0; i--) ranges.set(nodes[i]!, rangeOfNode(nodes[i]!, of));
-  return of;
-}
-
-function rangeOfNode(node: Expr, of: (e: Expr) => ValueRange): ValueRange {
+/** The value range of `node`, given those of its children in source order (childrenOf's); for foldTree. */
+export function rangeOfNode(node: Expr, children: readonly ValueRange[]): ValueRange {
   switch (node.kind) {
     case 'NumberLiteral':
       return { min: node.value, max: node.value };
     case 'ParenExpr':
     case 'SubqueryExpr':
-      return of(node.expr);
     case 'MatrixSelector':
-      return of(node.selector);
+      return children[0]!;
     case 'UnaryExpr': {
-      const inner = of(node.expr);
+      const inner = children[0]!;
       return node.op === '-' ? { min: 0 - inner.max, max: 0 - inner.min } : inner;
     }
     case 'Call':
-      return callRange(node, of);
+      return callRange(node, children);
     case 'AggregateExpr':
-      return aggregateRange(node, of(node.expr));
+      // The parameter, when there is one, comes first.
+      return aggregateRange(node, children[children.length - 1]!);
     case 'BinaryExpr':
-      return binaryRange(node, of);
+      return binaryRange(node, children[0]!, children[1]!);
     default:
       return UNKNOWN;
   }
 }
 
-function callRange(node: Call, of: (e: Expr) => ValueRange): ValueRange {
+/** `args`: the ranges of the call's arguments. */
+function callRange(node: Call, args: readonly ValueRange[]): ValueRange {
   const fixed = FIXED_RANGES[node.func];
   if (fixed) return fixed;
   const literal = (i: number) => (node.args[i]?.kind === 'NumberLiteral' ? (node.args[i] as { value: number }).value : undefined);
-  const vectorArg = node.args.find((a) => a.kind !== 'NumberLiteral' && a.kind !== 'StringLiteral');
-  const inner = vectorArg ? of(vectorArg) : node.args[0] ? of(node.args[0]) : UNKNOWN;
+  const vectorArg = node.args.findIndex((a) => a.kind !== 'NumberLiteral' && a.kind !== 'StringLiteral');
+  const inner = vectorArg >= 0 ? args[vectorArg]! : args.length > 0 ? args[0]! : UNKNOWN;
   switch (node.func) {
     case 'clamp': {
       const [low, high] = [literal(1), literal(2)];
@@ -131,9 +124,7 @@ function sumOf(inner: ValueRange): ValueRange {
   return UNKNOWN;
 }
 
-function binaryRange(node: BinaryExpr, of: (e: Expr) => ValueRange): ValueRange {
-  const a = of(node.lhs);
-  const b = of(node.rhs);
+function binaryRange(node: BinaryExpr, a: ValueRange, b: ValueRange): ValueRange {
   switch (node.op) {
     case '==':
     case '!=':

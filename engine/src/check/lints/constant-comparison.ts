@@ -4,41 +4,43 @@
  */
 import type { BinaryExpr, BinaryOp, Expr } from '../../promql/ast.js';
 import { formatNumber } from '../analysis/format-number.js';
-import { valueRangesIn, type ValueRange } from '../analysis/value-range.js';
-import type { Finding, Lint, RuleInput } from '../lint.js';
+import { rangeOfNode, type ValueRange } from '../analysis/value-range.js';
+import { NO_FINDINGS, type Finding, type Lint, type RuleInput } from '../lint.js';
 import { rangeInExpr } from '../locate.js';
-import { ruleNodes } from '../rule-nodes.js';
+import { foldTree, ruleNodes } from '../rule-nodes.js';
 
 const COMPARISONS: ReadonlySet<BinaryOp> = new Set(['==', '!=', '>', '<', '>=', '<=']);
 
 export const constantComparison: Lint = {
   name: 'constant-comparison',
   summary: 'a comparison that is always true or always false, or an alert on a `bool` comparison, which always fires',
-  checkRule({ rule, file }: RuleInput): Finding[] {
-    if (!rule.expr) return [];
-    const findings: Finding[] = [];
+  checkRule({ rule, file }: RuleInput): readonly Finding[] {
+    if (!rule.expr || !ruleNodes(rule).some(isComparison)) return NO_FINDINGS;
+    let findings: Finding[] | undefined;
     const top = unwrap(rule.expr);
-    const nodes = ruleNodes(rule);
-    let ranges: ((node: Expr) => ValueRange) | undefined;
-    for (let i = 0; i < nodes.length; i++) {
-      const node = nodes[i]!;
-      if (node.kind !== 'BinaryExpr' || !COMPARISONS.has(node.op)) continue;
-      ranges ??= valueRangesIn(rule.expr);
-      const outcome = knownOutcome(node, rule.exprText, ranges);
+    // The ranges of every node, worked out bottom-up; each comparison is judged by its operands'.
+    foldTree<ValueRange>(rule.expr, (node, children) => {
+      if (!isComparison(node)) return rangeOfNode(node, children);
+      const outcome = knownOutcome(node, rule.exprText, children[0]!, children[1]!);
       const isCondition = rule.kind === 'alert' && node === top;
       if (outcome) {
         const consequence = outcome.always ? ', so it filters nothing' : isCondition ? ', so the alert never fires' : ', so its result is always empty';
-        findings.push({ message: `this comparison is always ${outcome.always}: ${outcome.reason}${consequence}`, range: rangeInExpr(rule, node.range, file.text) });
+        (findings ??= []).push({ message: `this comparison is always ${outcome.always}: ${outcome.reason}${consequence}`, range: rangeInExpr(rule, node.range, file.text) });
       } else if (isCondition && node.returnBool) {
-        findings.push({
+        (findings ??= []).push({
           message: 'an alert on a `bool` comparison always fires: every series yields 0 or 1; drop `bool` to keep only the series where the condition holds',
           range: rangeInExpr(rule, node.range, file.text),
         });
       }
-    }
-    return findings;
+      return rangeOfNode(node, children);
+    });
+    return findings ?? NO_FINDINGS;
   },
 };
+
+function isComparison(node: Expr): node is BinaryExpr {
+  return node.kind === 'BinaryExpr' && COMPARISONS.has(node.op);
+}
 
 function unwrap(expr: Expr): Expr {
   while (expr.kind === 'ParenExpr') expr = expr.expr;
@@ -50,14 +52,13 @@ interface Outcome {
   reason: string;
 }
 
-function knownOutcome(node: BinaryExpr, exprText: string, valueRange: (node: Expr) => ValueRange): Outcome | undefined {
+/** `a` and `b`: the ranges of the two sides. */
+function knownOutcome(node: BinaryExpr, exprText: string, a: ValueRange, b: ValueRange): Outcome | undefined {
   const [lhs, rhs] = [unwrap(node.lhs), unwrap(node.rhs)];
   if (lhs.kind === rhs.kind && lhs.kind !== 'NumberLiteral' && sourceOf(lhs, exprText) === sourceOf(rhs, exprText)) {
     const always = node.op === '==' || node.op === '>=' || node.op === '<=';
     return { always, reason: `both sides are ${unwrap(node.lhs).kind === 'VectorSelector' ? 'the same selector' : 'the same expression'}` };
   }
-  const a = valueRange(node.lhs);
-  const b = valueRange(node.rhs);
   const always = decide(node.op, a, b);
   // `absent(x) == 1` and the like restate a fixed value: redundant, but written on purpose.
   const fixedExpression = (node.lhs.kind !== 'NumberLiteral' && isPoint(a)) || (node.rhs.kind !== 'NumberLiteral' && isPoint(b));

@@ -5,7 +5,7 @@
  * recording rule's output (`level:metric:operation`) does not when its operation is a rate.
  */
 import type { Call, VectorSelector } from '../../promql/ast.js';
-import type { Finding, Lint, RuleInput } from '../lint.js';
+import { NO_FINDINGS, type Finding, type Lint, type RuleInput } from '../lint.js';
 import { rangeInExpr } from '../locate.js';
 import { ruleNodes } from '../rule-nodes.js';
 
@@ -16,21 +16,21 @@ const RATE_OPERATION = /^(i?rate|increase|deriv|delta|ratio|avg|max|min|quantile
 export const rateNonCounter: Lint = {
   name: 'rate-non-counter',
   summary: 'rate(), irate() or increase() over a metric whose name does not say it is a counter',
-  checkRule({ rule, file }: RuleInput): Finding[] {
-    if (!rule.expr) return [];
-    const findings: Finding[] = [];
+  checkRule({ rule, file }: RuleInput): readonly Finding[] {
+    if (!rule.expr) return NO_FINDINGS;
+    let findings: Finding[] | undefined;
     const nodes = ruleNodes(rule);
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
       if (node.kind !== 'Call' || !COUNTER_FUNCTIONS.has(node.func)) continue;
       const selector = rangedSelector(node);
       if (!selector || selector.name === '' || looksLikeCounter(selector.name)) continue;
-      findings.push({
+      (findings ??= []).push({
         message: `${node.func}() expects a counter, but "${selector.name}" does not look like one (counters end in _total, _count, _sum or _bucket); for gauges use deriv() or delta()`,
         range: rangeInExpr(rule, selector.range, file.text),
       });
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };
 

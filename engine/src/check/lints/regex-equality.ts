@@ -4,7 +4,7 @@
  */
 import type { TextRange } from '../../promql/ast.js';
 import { goQuote } from '../../labels/labels.js';
-import type { Finding, Lint, RuleInput } from '../lint.js';
+import { NO_FINDINGS, type Finding, type Lint, type RuleInput } from '../lint.js';
 import { rangeInExpr } from '../locate.js';
 import { ruleNodes } from '../rule-nodes.js';
 
@@ -14,9 +14,9 @@ const SPECIAL_PATTERN = /[.+*?()|[\]{}^$]/;
 export const regexEquality: Lint = {
   name: 'regex-equality',
   summary: 'a regex matcher (=~, !~) whose pattern is plain text and could be an equality (=, !=)',
-  checkRule({ rule, file }: RuleInput): Finding[] {
-    if (!rule.expr) return [];
-    const findings: Finding[] = [];
+  checkRule({ rule, file }: RuleInput): readonly Finding[] {
+    if (!rule.expr) return NO_FINDINGS;
+    let findings: Finding[] | undefined;
     const nodes = ruleNodes(rule);
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
@@ -28,10 +28,10 @@ export const regexEquality: Lint = {
         if (literal === undefined) continue;
         const equality = `${matcher.name}${matcher.type === '=~' ? '=' : '!='}${goQuote(literal)}`;
         const at = matcherRange(rule.exprText, node.range, matcher.name, matcher.type) ?? node.range;
-        findings.push({ message: `${matcher.toString()} matches only ${goQuote(literal)}: use ${equality}`, range: rangeInExpr(rule, at, file.text) });
+        (findings ??= []).push({ message: `${matcher.toString()} matches only ${goQuote(literal)}: use ${equality}`, range: rangeInExpr(rule, at, file.text) });
       }
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };
 

@@ -4,17 +4,17 @@
  */
 import type { Expr } from '../../promql/ast.js';
 import { mayHaveLabel, outputLabels, type LabelSet } from '../analysis/output-labels.js';
-import type { Finding, Lint, RuleInput } from '../lint.js';
+import { NO_FINDINGS, type Finding, type Lint, type RuleInput } from '../lint.js';
 import { rangeInScalar, ruleNameRange } from '../locate.js';
 
 export const templateMissingLabel: Lint = {
   name: 'template-missing-label',
   summary: "a label or annotation template reads a label that the alert's expression removes (by aggregation, `on`, `ignoring`...)",
-  checkRule({ rule, file, templates }: RuleInput): Finding[] {
-    if (rule.kind !== 'alert' || !rule.expr) return [];
+  checkRule({ rule, file, templates }: RuleInput): readonly Finding[] {
+    if (rule.kind !== 'alert' || !rule.expr) return NO_FINDINGS;
     let labels: LabelSet | undefined;
     let why: string | undefined;
-    const findings: Finding[] = [];
+    let findings: Finding[] | undefined;
     const check = (kind: string, name: string, value: string) => {
       const refs = templates(value).labels;
       for (let i = 0; i < refs.length; i++) {
@@ -23,7 +23,7 @@ export const templateMissingLabel: Lint = {
         if (mayHaveLabel(labels, ref.label) || ref.label === '__name__') continue;
         why ??= explain(labels, rule.exprText);
         const span = (kind === 'label' ? rule.positions?.labels : rule.positions?.annotations)?.[name]?.value;
-        findings.push({
+        (findings ??= []).push({
           message: `${kind} "${name}" reads label "${ref.label}", which the expression's result never has: ${why}`,
           range: span ? rangeInScalar(span, value, ref.range, file.text) : ruleNameRange(rule),
         });
@@ -31,7 +31,7 @@ export const templateMissingLabel: Lint = {
     };
     for (const name in rule.labels) check('label', name, rule.labels[name]!);
     for (const name in rule.annotations) check('annotation', name, rule.annotations[name]!);
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };
 
