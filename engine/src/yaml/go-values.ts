@@ -47,6 +47,15 @@ export class GoValueReader {
     return value;
   }
 
+  /** An unsigned integer field (uint64, as yaml.v2 fills one); undefined when null or invalid. */
+  uint(node: YamlNode, what: string): number | undefined {
+    if (isNull(node)) return undefined;
+    const value = node.kind === 'scalar' && resolvesAsNumber(node) ? goUintValue(node.text) : undefined;
+    if (value === 'negative') this.report(`${what} must not be negative`, node.range);
+    else if (value === undefined) this.report(`${what} must be an integer, not ${describeNode(node)}`, node.range);
+    return typeof value === 'number' ? value : undefined;
+  }
+
   /** A Prometheus duration field (`5m`, `1h30m`) in milliseconds; undefined when null or invalid. */
   duration(node: YamlNode, what: string): number | undefined {
     if (isNull(node)) return undefined;
@@ -173,9 +182,28 @@ export function goIntValue(text: string): number | undefined {
   const plain = text.replaceAll('_', '');
   const asInt = goParseInteger(plain);
   if (asInt !== undefined) return asInt >= -(2n ** 63n) && asInt < 2n ** 63n ? Number(asInt) : undefined;
-  if (!/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(plain)) return undefined;
+  if (!DECIMAL_FLOAT.test(plain)) return undefined;
   const value = Number(plain);
   return Number.isFinite(value) && value <= 2 ** 63 ? Math.trunc(value) : undefined;
+}
+
+const DECIMAL_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
+const NEGATIVE_INFINITY = new Set(['-.inf', '-.Inf', '-.INF']);
+
+/**
+ * The scalar's value when yaml.v2 decodes it into a Go uint64: a negative int is refused
+ * ('negative'); an integer up to 2^64-1 is taken; so is any float up to 2^64, negative ones too
+ * (Go converts them without complaint; Klaxon reads them as 0).
+ */
+export function goUintValue(text: string): number | 'negative' | undefined {
+  const plain = text.replaceAll('_', '');
+  const asInt = goParseInteger(plain);
+  if (asInt !== undefined && asInt >= -(2n ** 63n) && asInt < 2n ** 64n) return asInt < 0n ? 'negative' : Number(asInt);
+  if (NEGATIVE_INFINITY.has(text)) return 0;
+  if (!DECIMAL_FLOAT.test(plain)) return undefined;
+  const value = Number(plain);
+  if (!(value <= 2 ** 64)) return undefined;
+  return value < 0 ? 0 : Math.trunc(value);
 }
 
 const NUMBER_TAGS = new Set(['!!int', '!!float', 'tag:yaml.org,2002:int', 'tag:yaml.org,2002:float']);

@@ -65,16 +65,6 @@ export class ConfigReader extends GoValueReader {
   strings(node: YamlNode, what: string): { value: string; node: YamlNode }[] {
     return this.items(node, what).map((item) => ({ value: this.string(item, `an item of ${what}`), node: item }));
   }
-
-  /** An unsigned integer (uint64); undefined when null or invalid. */
-  uint(node: YamlNode, what: string): number | undefined {
-    const value = this.int(node, what);
-    if (value !== undefined && value < 0) {
-      this.error(`${what} must not be negative`, node.range);
-      return undefined;
-    }
-    return value;
-  }
 }
 
 /** The range of a mapping's first key: where problems about the whole mapping are shown. */
