@@ -74,7 +74,7 @@ export const serveCommand: Subcommand = {
       io.stdout(HELP);
       return 0;
     }
-    const log = levelFiltered(logfmtLogger(io.stderr), options.logLevel);
+    const log = levelFiltered(logfmtLogger(io.stderr, serveClock.now), options.logLevel);
     const running = await startServing(options, log);
     if (!running) return 1;
     return await untilStopped(running, log);

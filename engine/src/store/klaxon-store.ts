@@ -283,6 +283,8 @@ export class KlaxonStore {
    * Once writes have paused for IDLE_UPKEEP_MS: merges recent history events, or else checkpoints
    * (copies the WAL into the database and fsyncs both), work that would otherwise lengthen the
    * commits of a burst of writes. A merge is a write, whose commit starts the wait again.
+   * The wait is real time, not the injected clock's: it is about the disk being idle, and no
+   * alerting decision depends on when it runs.
    */
   private upkeepWhenIdle(): void {
     if (this.idleUpkeep) {

@@ -9,7 +9,7 @@ export type Logger = (level: LogLevel, message: string, fields?: LogFields) => v
 export const silentLogger: Logger = () => {};
 
 /** A logger writing lines through `write`, stamped with `now()` (ms since the epoch). */
-export function logfmtLogger(write: (line: string) => void, now: () => number = Date.now): Logger {
+export function logfmtLogger(write: (line: string) => void, now: () => number): Logger {
   return (level, message, fields = {}) => {
     const pairs: [string, string | number | boolean][] = [['ts', new Date(now()).toISOString()], ['level', level], ['msg', message]];
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) pairs.push([key, value]);

@@ -16,6 +16,7 @@ import type { ServiceCodeAction, ServiceDiagnostic, TextRange } from '../service
 import { keyText, pairOf } from '../yaml/tree-access.js';
 import { formatExpression } from './formatting.js';
 import { timeIntervalNames } from './yaml-completion.js';
+import { escapeForScalar } from './yaml-scalar-text.js';
 
 export function codeActions(ctx: ServiceContext, uri: string, range: TextRange, diagnostics: readonly ServiceDiagnostic[]): ServiceCodeAction[] {
   const model = ctx.workspace.model(uri);
@@ -83,7 +84,7 @@ function matchToMatchers(model: AlertmanagerModel, diagnostic: ServiceDiagnostic
   }
   const text = model.doc.text;
   const column = pair.key.range.start - (text.lastIndexOf('\n', pair.key.range.start - 1) + 1);
-  const items = matchers.map((m) => `${' '.repeat(column + 2)}- '${m.replaceAll("'", "''")}'`);
+  const items = matchers.map((m) => `${' '.repeat(column + 2)}- '${escapeForScalar(m, 'QUOTE_SINGLE')}'`);
   const newText = [`${replacement}:`, ...items].join('\n').replace(/^ +/, '');
   const end = Math.max(pair.value.range.end, pair.key.range.end);
   return {

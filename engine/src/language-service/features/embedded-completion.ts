@@ -17,6 +17,7 @@ import type { CompletionItemKind, ServiceCompletionItem, ServiceCompletionList }
 import type { NameRole } from '../names/workspace-names.js';
 import { metricDocumentation } from './metric-info.js';
 import { isLoneTypedWord, type TypedWord } from './typed-word.js';
+import { escapeForScalar } from './yaml-scalar-text.js';
 
 const KIND_OF: Record<CompletionItem['kind'], CompletionItemKind> = {
   metricName: 'metric',
@@ -118,12 +119,6 @@ export function withInsertText(item: ServiceCompletionItem, text: string, snippe
   if (snippet && escaped !== text) escaped = escaped.replaceAll('\\', '\\\\');
   if (escaped === item.label && !snippet) return item;
   return { ...item, insertText: escaped, ...(snippet && { snippet: true }) };
-}
-
-export function escapeForScalar(text: string, style: ScalarStyle | undefined): string {
-  if (style === 'QUOTE_DOUBLE') return text.replace(/[\\"]/g, '\\$&');
-  if (style === 'QUOTE_SINGLE') return text.replaceAll("'", "''");
-  return text;
 }
 
 const TEMPLATE_VARIABLES: [string, string][] = [

@@ -15,10 +15,17 @@ export function rewriteScalar(text: string, range: TextRange, style: ScalarStyle
   if (value.includes('\n')) return undefined;
   if (style === 'BLOCK_LITERAL' || style === 'BLOCK_FOLDED') return rewriteBlockBody(text, range, value);
   const newText =
-    style === 'QUOTE_SINGLE' ? `'${value.replaceAll("'", "''")}'`
+    style === 'QUOTE_SINGLE' ? `'${escapeForScalar(value, style)}'`
     : style === 'PLAIN' && canBePlain(value) ? value
-    : `"${value.replace(/[\\"]/g, '\\$&')}"`;
+    : `"${escapeForScalar(value, 'QUOTE_DOUBLE')}"`;
   return readsAs(newText, value) ? { range, newText } : undefined;
+}
+
+/** The text as it is written inside quotes of the style; other styles take it as it is. */
+export function escapeForScalar(text: string, style: ScalarStyle | undefined): string {
+  if (style === 'QUOTE_DOUBLE') return text.replace(/[\\"]/g, '\\$&');
+  if (style === 'QUOTE_SINGLE') return text.replaceAll("'", "''");
+  return text;
 }
 
 function canBePlain(value: string): boolean {

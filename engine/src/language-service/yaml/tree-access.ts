@@ -1,5 +1,5 @@
 /** Reading the located YAML tree: fields by name, and every scalar with its path. */
-import type { YamlMap, YamlNode, YamlPair, YamlScalar } from '../../yaml/tree.js';
+import type { YamlNode, YamlPair, YamlScalar } from '../../yaml/tree.js';
 
 export type YamlPathStep = string | number;
 
@@ -18,10 +18,6 @@ export function itemsOf(node: YamlNode | undefined): YamlNode[] {
 
 export function keyText(pair: YamlPair): string | undefined {
   return pair.key.kind === 'scalar' ? pair.key.text : undefined;
-}
-
-export function asMap(node: YamlNode | undefined): YamlMap | undefined {
-  return node?.kind === 'map' ? node : undefined;
 }
 
 /** Calls `visit` for every scalar value (not keys) with the keys and indexes that lead to it. */
