@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
 const option = (name, fallback) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-const klaxonBin = args.includes('--klaxon') ? args[args.indexOf('--klaxon') + 1] : join(here, '..', 'dist', 'bin', 'klaxon.js');
+const klaxonBin = args.includes('--klaxon') ? args[args.indexOf('--klaxon') + 1] : join(here, '..', 'dist', 'bin', 'klaxon.cjs');
 const ALERTS = option('--alerts', 100_000);
 const LATENCY_SAMPLES = option('--latency', 300);
 const BATCH = 100;

@@ -152,7 +152,7 @@ fillExpectations(test, testPath);
 writeFileSync(testPath, stringify(test, { lineWidth: 0 }));
 const bytes = readFileSync(testPath).length + rulesText.length;
 
-const klaxonBin = fileURLToPath(new URL('../dist/bin/klaxon.js', import.meta.url));
+const klaxonBin = fileURLToPath(new URL('../dist/bin/klaxon.cjs', import.meta.url));
 const klaxon = timeProcess(process.execPath, [klaxonBin, 'test', 'test.yml'], dir);
 const hasPromtool = spawnSync('sh', ['-c', 'command -v promtool']).status === 0;
 const promtool = hasPromtool ? timeProcess('promtool', ['test', 'rules', 'test.yml'], dir) : undefined;

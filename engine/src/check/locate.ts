@@ -1,12 +1,11 @@
 /** File ranges of things found inside a rule's expression or template text. */
 import type { TextRange } from '../promql/ast.js';
 import type { Rule, ScalarSpan } from '../rules/rule.js';
-import { relocateRange, scalarOffsets } from '../yaml/scalar-offsets.js';
+import { relocateInScalar } from '../yaml/scalar-offsets.js';
 
 /** The file range of `range` inside a scalar whose value is `value`. */
 export function rangeInScalar(span: ScalarSpan, value: string, range: TextRange, fileText: string): TextRange {
-  const offsets = scalarOffsets({ type: span.style, range: [span.range.start, span.range.end], value, source: value }, fileText);
-  return relocateRange(range, offsets);
+  return relocateInScalar({ type: span.style, range: [span.range.start, span.range.end], value, source: value }, range, fileText);
 }
 
 /** The file range of `range` in the rule's expression text; the rule's name when it has no located expression. */

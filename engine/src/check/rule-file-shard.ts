@@ -12,7 +12,7 @@ import { problem } from '../errors.js';
 import { inFile, type FileProblem } from '../file-problem.js';
 import type { AnalyzedExpr } from '../promql/analyze.js';
 import { loadRuleFile, parseRuleExpression, type LoadedRuleFile, type RuleFileOptions } from '../rules/load-rule-file.js';
-import type { RuleGroup } from '../rules/rule.js';
+import type { Rule, RuleGroup } from '../rules/rule.js';
 import { readFast } from '../yaml/fast-reader.js';
 import type { YamlTree } from '../yaml/read-tree.js';
 import { lintLevel, type CheckConfig, type LintLevel } from './check-config.js';
@@ -64,17 +64,24 @@ export function checkRuleFileShard(files: readonly ShardFile[], config: CheckCon
     };
     const lintProblems: FileProblem[] = [];
     const input: RuleFileInput = { file, text, groups: [] };
+    // One input object for all the file's rules, its rule and group set in turn: lints do not keep it.
+    let ruleInput: RuleInput | undefined;
     const lintGroup = (group: RuleGroup, disabled: DisabledLints) => {
-      for (const rule of group.rules) {
+      for (let i = 0; i < group.rules.length; i++) {
+        const rule = group.rules[i]!;
         if (rule.range.start < rules.from || rule.range.start >= rules.to) continue;
-        lintRule({ rule, group, file: input, config, templates }, ruleLints, disabled, lintProblems);
+        if (ruleInput) {
+          ruleInput.rule = rule;
+          ruleInput.group = group;
+        } else ruleInput = { rule, group, file: input, config, templates };
+        lintRule(ruleInput, ruleLints, disabled, lintProblems);
       }
     };
-    // Once a group is linted, only its rules' structure is needed (by the lints across files):
-    // its expression trees can go while they are young.
+    // Once a group is linted, only what the lints across files read of its rules is needed: the
+    // rest can go while it is young.
     const lintAndForget = (group: RuleGroup) => {
       lintGroup(group, NO_DISABLED_LINTS);
-      for (const rule of group.rules) rule.expr = undefined;
+      for (let i = 0; i < group.rules.length; i++) keepIdentityOnly(group.rules[i]!);
       expressions.clear();
     };
     const byGroup = text.includes(DISABLE_COMMENT_MARK) ? undefined : loadGroupAtATime(text, file, options, lintAndForget);
@@ -93,7 +100,7 @@ export function checkRuleFileShard(files: readonly ShardFile[], config: CheckCon
     }
     input.groups = loaded.groups;
     const problems = reportStructure ? [...loaded.problems, ...disabled.problems.map((p) => inFile(file, p))] : loaded.problems.filter((p) => RULE_ANALYSIS_SOURCES.has(p.source));
-    for (const p of lintProblems) problems.push(p);
+    for (let i = 0; i < lintProblems.length; i++) problems.push(lintProblems[i]!);
     return { input, disabled, problems, readFast: byGroup !== undefined || readWhole !== undefined };
   });
 }
@@ -109,6 +116,21 @@ function lintRule(input: RuleInput, lints: readonly RuleLint[], disabled: Disabl
       problems.push({ severity: level, message, range, source: name, file: input.file.file });
     }
   }
+}
+
+const NOTHING: Record<string, never> = Object.freeze({});
+
+/** Lets go of all of a linted rule but its kind, name, labels and where it and its name are (what duplicate-rule reads). */
+function keepIdentityOnly(rule: Rule): void {
+  rule.expr = undefined;
+  rule.exprText = '';
+  if (rule.kind === 'alert') rule.annotations = NOTHING;
+  const positions = rule.positions;
+  if (!positions) return;
+  positions.expr = undefined;
+  positions.for = undefined;
+  positions.labels = NOTHING;
+  positions.annotations = NOTHING;
 }
 
 /** The fast reader's tree, or undefined when it declines (or fails: the loader then reports that). */

@@ -11,7 +11,7 @@
  */
 import type { TextRange } from '../promql/ast.js';
 import { parseAlertTemplateBody } from '../rules/alert-template-parse.js';
-import { actionSpans } from '../template/action-spans.js';
+import { writeActionSpans } from '../template/action-spans.js';
 import { templateLabelReferences, type LabelReference } from './analysis/template-label-references.js';
 
 export interface TemplateFacts {
@@ -35,17 +35,19 @@ interface Parsed {
 export function templateFactsSource(): TemplateFactsOf {
   const known = new Map<string, TemplateFacts>();
   const byActions = new Map<string, Parsed>();
+  // The spans of the template at hand, in its first `count` entries; copied only for a template parsed.
+  const spans: number[] = [];
   return (text) => {
     if (!text.includes('{{')) return PLAIN_TEXT;
     let facts = known.get(text);
     if (facts) return facts;
     // Texts are mostly asked about while their rule is checked: keep the memo small.
     if (known.size >= MEMO_SIZE) known.clear();
-    const spans = actionSpans(text);
-    const key = spans && actionsKey(text, spans);
+    const count = writeActionSpans(text, spans);
+    const key = count < 0 ? undefined : actionsKey(text, spans, count);
     const same = key === undefined ? undefined : byActions.get(key);
-    facts = (same && moved(same, spans!)) ?? parse(text);
-    if (key !== undefined && !same) byActions.set(key, { facts, spans: spans! });
+    facts = (same && moved(same, spans)) ?? parse(text);
+    if (key !== undefined && !same) byActions.set(key, { facts, spans: spans.slice(0, count) });
     known.set(text, facts);
     return facts;
   };
@@ -56,17 +58,21 @@ function parse(text: string): TemplateFacts {
   return tree ? { parses: true, labels: templateLabelReferences(tree) } : { parses: false, labels: [] };
 }
 
-/** The actions one after another; undefined when they define templates (or the text holds the separator). */
-function actionsKey(text: string, spans: readonly number[]): string | undefined {
+/** The actions one after another, between separators; undefined when they define templates (or the text holds the separator). */
+function actionsKey(text: string, spans: readonly number[], count: number): string | undefined {
   if (text.includes('\0')) return undefined;
-  let key = '';
-  for (let i = 0; i < spans.length; i += 2) key += `${text.slice(spans[i], spans[i + 1])}\0`;
+  // Most templates have one action: their key is a slice of the text, not a new string.
+  let key = text.slice(spans[0], spans[1]);
+  for (let i = 2; i < count; i += 2) key += `\0${text.slice(spans[i], spans[i + 1])}`;
   return DEFINITION.test(key) ? undefined : key;
 }
 
-/** The facts of a template with the same actions as `parsed`, at `spans`; undefined if a label is outside every action. */
+/**
+ * The facts of a template with the same actions as `parsed` (so as many), at `spans` (which may
+ * go on past them); undefined if a label is outside every action.
+ */
 function moved(parsed: Parsed, spans: readonly number[]): TemplateFacts | undefined {
-  if (parsed.facts.labels.length === 0 || sameNumbers(parsed.spans, spans)) return parsed.facts;
+  if (parsed.facts.labels.length === 0 || startsWithNumbers(spans, parsed.spans)) return parsed.facts;
   const labels: LabelReference[] = [];
   for (const { label, range } of parsed.facts.labels) {
     const shifted = shift(range, parsed.spans, spans);
@@ -76,8 +82,8 @@ function moved(parsed: Parsed, spans: readonly number[]): TemplateFacts | undefi
   return { parses: parsed.facts.parses, labels };
 }
 
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a.length !== b.length) return false;
+/** Whether `b` starts with `a`'s numbers. */
+function startsWithNumbers(b: readonly number[], a: readonly number[]): boolean {
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }

@@ -98,13 +98,9 @@ export const checkCommand: Subcommand = {
       }
     });
     const checked = await checkFilesInParallel(inputs, config, (path) => readFileSync(path, 'utf8'), { threads: threadsFor(values.jobs) });
-    const all: { problem: FileProblem; text: string }[] = [
-      ...configProblems,
-      ...unreadable.map((p) => ({ problem: p, text: '' })),
-      ...checked.flatMap((f) => f.problems.map((p) => ({ problem: p, text: f.text }))),
-    ];
-    const errors = all.filter((p) => p.problem.severity === 'error').length;
-    const warnings = all.filter((p) => p.problem.severity === 'warning').length;
+    const all = allProblems(configProblems, unreadable, checked);
+    const errors = countOf(all, 'error');
+    const warnings = countOf(all, 'warning');
     if (format === 'json') io.stdout(toJson(checked, configProblems, unreadable, errors, warnings));
     else {
       const indexes = new Map<string, LineIndex>();
@@ -128,6 +124,23 @@ function threadsFor(jobs: string | undefined): number {
   if (jobs === undefined) return defaultThreads();
   const n = Number(jobs);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs must be a positive integer, got ${JSON.stringify(jobs)}`);
+  return n;
+}
+
+/** Every problem with the text its offsets are in: the configuration's, the unreadable files', then each checked file's. */
+function allProblems(configProblems: readonly { problem: FileProblem; text: string }[], unreadable: readonly FileProblem[], checked: readonly CheckedFile[]): { problem: FileProblem; text: string }[] {
+  const all = configProblems.slice();
+  for (let i = 0; i < unreadable.length; i++) all.push({ problem: unreadable[i]!, text: '' });
+  for (let i = 0; i < checked.length; i++) {
+    const { problems, text } = checked[i]!;
+    for (let j = 0; j < problems.length; j++) all.push({ problem: problems[j]!, text });
+  }
+  return all;
+}
+
+function countOf(problems: readonly { problem: FileProblem }[], severity: FileProblem['severity']): number {
+  let n = 0;
+  for (let i = 0; i < problems.length; i++) if (problems[i]!.problem.severity === severity) n++;
   return n;
 }
 

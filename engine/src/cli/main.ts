@@ -5,9 +5,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { isParseArgsError } from './parse-command-args.js';
 import { EXIT_USAGE, UsageError, type CliIO, type Subcommand } from './subcommand.js';
-import { SUBCOMMANDS } from './subcommands.js';
+import { SUBCOMMANDS, type SubcommandEntry } from './subcommands.js';
 
-function usage(subcommands: readonly Subcommand[]): string {
+async function usage(entries: readonly SubcommandEntry[]): Promise<string> {
+  const subcommands: Subcommand[] = await Promise.all(entries.map((e) => e.load()));
   const width = Math.max(...subcommands.map((s) => s.name.length));
   const lines = subcommands.map((s) => `  ${s.name.padEnd(width)}  ${s.summary}`);
   return [
@@ -25,13 +26,13 @@ function usage(subcommands: readonly Subcommand[]): string {
 }
 
 /** Runs the command line `args` (without node and the script); resolves to the exit status. */
-export async function main(args: string[], io: CliIO, subcommands: readonly Subcommand[] = SUBCOMMANDS): Promise<number> {
+export async function main(args: string[], io: CliIO, subcommands: readonly SubcommandEntry[] = SUBCOMMANDS): Promise<number> {
   const [first, ...rest] = args;
   try {
     if (first === undefined || first.startsWith('-')) {
       const { values } = parseArgs({ args, options: { help: { type: 'boolean', short: 'h' } }, strict: true });
       if (values.help) {
-        io.stdout(usage(subcommands));
+        io.stdout(await usage(subcommands));
         return 0;
       }
       throw new UsageError('missing command');
@@ -39,12 +40,12 @@ export async function main(args: string[], io: CliIO, subcommands: readonly Subc
     if (first === 'help') {
       const topic = rest[0] === undefined ? undefined : subcommands.find((s) => s.name === rest[0]);
       if (rest[0] !== undefined && !topic) throw new UsageError(`unknown command ${JSON.stringify(rest[0])}`);
-      io.stdout(topic ? topic.help : usage(subcommands));
+      io.stdout(topic ? (await topic.load()).help : await usage(subcommands));
       return 0;
     }
     const subcommand = subcommands.find((s) => s.name === first);
     if (!subcommand) throw new UsageError(`unknown command ${JSON.stringify(first)}`);
-    return await subcommand.run(rest, io);
+    return await (await subcommand.load()).run(rest, io);
   } catch (e) {
     if (!(e instanceof UsageError) && !isParseArgsError(e)) throw e;
     const command = first !== undefined && subcommands.some((s) => s.name === first) ? `klaxon ${first}` : 'klaxon';

@@ -20,7 +20,9 @@ export class RegexSyntaxError extends Error {
   }
 }
 
-const regexCache = new Map<string, RE2JS>();
+/** Compiled regexes by pattern, one map for each anchoring, so that a cached one is found without building its source. */
+const dotAllCache = new Map<string, RE2JS>();
+const plainCache = new Map<string, RE2JS>();
 const REGEX_CACHE_LIMIT = 10_000;
 /**
  * Larger programs are compiled each time instead of kept: a short pattern such as `(…){1000}` can
@@ -29,10 +31,12 @@ const REGEX_CACHE_LIMIT = 10_000;
 export const CACHED_PROGRAM_SIZE_LIMIT = 10_000;
 
 /** Compiles an anchored RE2 regex; throws RegexSyntaxError with RE2's message on bad syntax. */
-export function compileAnchored(pattern: string, options: MatcherOptions = {}): RE2JS {
-  const source = options.dotAll === false ? `^(?:${pattern})$` : `^(?s:${pattern})$`;
-  let re = regexCache.get(source);
+export function compileAnchored(pattern: string, options?: MatcherOptions): RE2JS {
+  const dotAll = options?.dotAll !== false;
+  const cache = dotAll ? dotAllCache : plainCache;
+  let re = cache.get(pattern);
   if (re) return re;
+  const source = dotAll ? `^(?s:${pattern})$` : `^(?:${pattern})$`;
   try {
     // Validate the bare pattern first, so that errors quote what the user wrote.
     RE2JS.compile(pattern);
@@ -41,8 +45,11 @@ export function compileAnchored(pattern: string, options: MatcherOptions = {}): 
     throw new RegexSyntaxError(pattern, (e as Error).message);
   }
   if (re.programSize() > CACHED_PROGRAM_SIZE_LIMIT) return re;
-  if (regexCache.size >= REGEX_CACHE_LIMIT) regexCache.clear();
-  regexCache.set(source, re);
+  if (dotAllCache.size + plainCache.size >= REGEX_CACHE_LIMIT) {
+    dotAllCache.clear();
+    plainCache.clear();
+  }
+  cache.set(pattern, re);
   return re;
 }
 
@@ -53,7 +60,7 @@ export class Matcher {
     readonly name: string,
     readonly type: MatchType,
     readonly value: string,
-    options: MatcherOptions = {},
+    options?: MatcherOptions,
   ) {
     if (type === '=~' || type === '!~') this.re = compileAnchored(value, options);
   }

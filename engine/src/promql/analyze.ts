@@ -2,7 +2,7 @@
 import type { Expr } from './ast.js';
 import { KlaxonError, problem, type Problem } from '../errors.js';
 import { checkExpr, type CheckOptions } from './checker.js';
-import { parseExpr } from './parse.js';
+import { hasError, parseExpr } from './parse.js';
 
 export interface AnalyzedExpr {
   expr: Expr | undefined;
@@ -15,7 +15,7 @@ export interface AnalyzedExpr {
  */
 export function parsePromQL(text: string, options: Omit<CheckOptions, 'text'> = {}): AnalyzedExpr {
   const parsed = parseExpr(text);
-  if (!parsed.expr || parsed.problems.some((p) => p.severity === 'error')) return parsed;
+  if (!parsed.expr || hasError(parsed.problems)) return parsed;
   const typeProblems = checkExpr(parsed.expr, { text, experimental: options.experimental });
   if (typeProblems.length === 0) return parsed;
   return { expr: parsed.expr, problems: [...parsed.problems, ...typeProblems] };

@@ -25,14 +25,15 @@ const SOURCE = 'type';
 
 /** Checks a parsed expression; returns the problems found, in tree order. */
 export function checkExpr(expr: Expr, options: CheckOptions = {}): Problem[] {
-  const checker = new Checker(options.text, options.experimental ?? 'info');
+  const problems: Problem[] = [];
+  checker.start(options.text, options.experimental ?? 'info', problems);
   try {
     checker.check(expr);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    checker.problems.push(problem('expression is nested too deeply to check', expr.range, SOURCE));
+    problems.push(problem('expression is nested too deeply to check', expr.range, SOURCE));
   }
-  return checker.problems;
+  return problems;
 }
 
 /** A range query must evaluate to a scalar or an instant vector. */
@@ -53,13 +54,21 @@ function isNumeric(type: ValueType): boolean {
   return type === 'scalar' || type === 'vector';
 }
 
+/** One checker serves every check; `start` resets it. */
 class Checker {
-  readonly problems: Problem[] = [];
+  private problems: Problem[] = [];
+  private text: string | undefined;
+  private experimental: Severity | 'ignore' = 'info';
+  /** The left spines of the binary chains being checked, outermost first, `spineDepth` of them. */
+  private readonly spine: BinaryExpr[] = [];
+  private spineDepth = 0;
 
-  constructor(
-    private readonly text: string | undefined,
-    private readonly experimental: Severity | 'ignore',
-  ) {}
+  start(text: string | undefined, experimental: Severity | 'ignore', problems: Problem[]): void {
+    this.text = text;
+    this.experimental = experimental;
+    this.problems = problems;
+    this.spineDepth = 0;
+  }
 
   check(expr: Expr): ValueType {
     switch (expr.kind) {
@@ -98,10 +107,13 @@ class Checker {
     }
   }
 
-  private expectType(expr: Expr, want: ValueType, context: string): void {
+  /** Checks `expr`, which should be of type `want` in `context`, followed by the quoted `func` when given. */
+  private expectType(expr: Expr, want: ValueType, context: string, func?: string): void {
     const got = this.check(expr);
     if (got !== want) {
-      this.error(`expected type ${documentedType(want)} in ${context}, got ${documentedType(got)}`, expr.range);
+      // The message is made only when needed.
+      const where = func === undefined ? context : `${context} "${func}"`;
+      this.error(`expected type ${documentedType(want)} in ${where}, got ${documentedType(got)}`, expr.range);
     }
   }
 
@@ -140,16 +152,17 @@ class Checker {
     }
 
     const infoSelector = name === 'info' ? call.args[1] : undefined;
-    call.args.forEach((arg, index) => {
+    for (let index = 0; index < count; index++) {
+      const arg = call.args[index]!;
       const want = argumentType(signature, index);
       if (arg === infoSelector && arg.kind === 'VectorSelector') {
         this.checkInfoSelector(arg);
       } else if (want) {
-        this.expectType(arg, want, `call to function "${name}"`);
+        this.expectType(arg, want, 'call to function', name);
       } else {
         this.check(arg);
       }
-    });
+    }
     if (infoSelector && infoSelector.kind !== 'VectorSelector' && typeOf(infoSelector) === 'vector') {
       this.error('expected label selectors only, got an expression instead', infoSelector.range);
     }
@@ -172,8 +185,9 @@ class Checker {
    */
   private checkLabelFunctionArgs(call: Call): void {
     const func = call.func;
-    call.args.forEach((arg, index) => {
-      if (arg.kind !== 'StringLiteral' || index === 0) return;
+    for (let index = 1; index < call.args.length; index++) {
+      const arg = call.args[index]!;
+      if (arg.kind !== 'StringLiteral') continue;
       const value = arg.value;
       if (func === 'label_replace' && index === 4) {
         try {
@@ -187,19 +201,19 @@ class Checker {
       } else if (func === 'label_join' && index >= 3 && !isValidLabelName(value)) {
         this.warn(`invalid source label name in label_join(): ${value}`, arg.range);
       }
-    });
+    }
   }
 
   private checkBinary(expr: BinaryExpr): ValueType {
     // Chains such as `a + b + c + ...` nest on the left; walk that spine without recursing.
-    const spine: BinaryExpr[] = [];
+    const base = this.spineDepth;
     let node: Expr = expr;
     while (node.kind === 'BinaryExpr') {
-      spine.push(node);
+      this.spine[this.spineDepth++] = node;
       node = node.lhs;
     }
     let type = this.check(node);
-    for (let i = spine.length - 1; i >= 0; i--) type = this.checkBinaryNode(spine[i]!, type);
+    while (this.spineDepth > base) type = this.checkBinaryNode(this.spine[--this.spineDepth]!, type);
     return type;
   }
 
@@ -270,6 +284,8 @@ class Checker {
     this.problems.push(problem(message, range, SOURCE, 'warning'));
   }
 }
+
+const checker = new Checker();
 
 function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;

@@ -26,8 +26,14 @@ export type DurationParse = { ms: number; error?: undefined } | { ms?: undefined
 
 /** Parses a duration such as `1h30m`; reports the problem instead of throwing. */
 export function tryParseDuration(text: string): DurationParse {
-  if (text === '0') return { ms: 0 };
-  if (text === '') return { error: 'empty duration string' };
+  const parsed = durationMsOrError(text);
+  return typeof parsed === 'number' ? { ms: parsed } : { error: parsed };
+}
+
+/** The milliseconds of a duration such as `1h30m`, or what is wrong with it; makes no record, for the parser. */
+export function durationMsOrError(text: string): number | string {
+  if (text === '0') return 0;
+  if (text === '') return 'empty duration string';
   let pos = 0;
   let lastRank = -1;
   let totalMs = 0;
@@ -41,18 +47,18 @@ export function tryParseDuration(text: string): DurationParse {
     if (pos === digitsEnd) return invalidDuration(text);
     const unit = text.slice(digitsEnd, pos);
     const known = UNIT_RANK.get(unit);
-    if (!known) return { error: `unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(text)}` };
+    if (!known) return `unknown unit ${JSON.stringify(unit)} in duration ${JSON.stringify(text)}`;
     if (known.rank <= lastRank) return invalidDuration(text);
     lastRank = known.rank;
     if (digitsEnd - digitsStart > 15) exact = false;
     totalMs += Number(text.slice(digitsStart, digitsEnd)) * known.ms;
   }
-  if ((!exact || totalMs > SAFE_DURATION_MS) && exceedsMaxDuration(text)) return { error: 'duration out of range' };
-  return { ms: totalMs };
+  if ((!exact || totalMs > SAFE_DURATION_MS) && exceedsMaxDuration(text)) return 'duration out of range';
+  return totalMs;
 }
 
-function invalidDuration(text: string): DurationParse {
-  return { error: `not a valid duration string: ${JSON.stringify(text)}` };
+function invalidDuration(text: string): string {
+  return `not a valid duration string: ${JSON.stringify(text)}`;
 }
 
 /** Whether a well-formed duration is out of Go's range, counted exactly in nanoseconds. */

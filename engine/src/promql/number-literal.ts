@@ -15,10 +15,16 @@ const PLAIN_DECIMAL = /^(?:0|[1-9][0-9]{0,14})(?:\.[0-9]{1,15})?$/;
 const DECIMAL_FLOAT = /^(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*)(?:[eE][+-]?[0-9](?:_?[0-9])*)?$/;
 
 export function parseNumberLiteral(text: string): NumberParse {
-  if (PLAIN_DECIMAL.test(text)) return { value: Number(text) };
+  const plain = plainNumberValue(text);
+  if (plain !== undefined) return { value: plain };
   const asInteger = parseInteger(text);
   if (asInteger !== undefined) return { value: asInteger };
   return parseFloatLiteral(text);
+}
+
+/** The value of a plain decimal such as `0.5` or `300`, the common case; undefined for any other. Makes no record, for the parser. */
+export function plainNumberValue(text: string): number | undefined {
+  return PLAIN_DECIMAL.test(text) ? Number(text) : undefined;
 }
 
 /** Go's strconv.ParseInt(text, 0, 64); undefined on a syntax or range error. */

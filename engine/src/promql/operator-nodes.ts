@@ -3,9 +3,9 @@
  * fold into number literals as in Prometheus (`-1` is a number, `-(1)` a unary expression).
  */
 import type { IToken } from 'chevrotain';
-import type { BinaryExpr, BinaryOp, Expr, UnaryExpr, ValueType, VectorMatching } from './ast.js';
-import type { PrecedenceRules, SignedOperand } from './precedence.js';
-import { binaryResultType, typeOf } from './types.js';
+import type { BinaryExpr, BinaryOp, Expr, UnaryExpr, VectorMatching } from './ast.js';
+import type { PrecedenceRules } from './precedence.js';
+import { typeOf } from './types.js';
 
 /** A binary operator as written, with its modifiers. */
 export interface Operator {
@@ -22,12 +22,6 @@ export interface WrittenMatching {
   include: string[];
 }
 
-/** An expression with its static type, while operators are being applied. */
-export interface Typed {
-  expr: Expr;
-  type: ValueType;
-}
-
 /** Binding power of each operator; `^` is right-associative, all others left-associative. */
 const PRECEDENCE: Readonly<Record<BinaryOp, number>> = {
   or: 1,
@@ -40,20 +34,13 @@ const PRECEDENCE: Readonly<Record<BinaryOp, number>> = {
 const SET_OPERATORS: ReadonlySet<BinaryOp> = new Set(['and', 'or', 'unless']);
 
 /** Unary signs bind tighter than `*` and looser than `^`: `-2^2` is `-(2^2)`. */
-export const EXPRESSION_PRECEDENCE: PrecedenceRules<Typed, Operator> = {
+export const EXPRESSION_PRECEDENCE: PrecedenceRules<Expr, Operator> = {
   precedence: (operator) => PRECEDENCE[operator.op],
   rightAssociative: (operator) => operator.op === '^',
   signPrecedence: 6,
-  applyOperator: (lhs, operator, rhs) => ({
-    expr: makeBinary(lhs, operator, rhs),
-    type: binaryResultType(lhs.type, rhs.type),
-  }),
-  applySign: (sign, operand) => ({ expr: applySign(sign, operand.expr), type: operand.type }),
+  applyOperator: makeBinary,
+  applySign,
 };
-
-export function typed(operand: SignedOperand<Expr>): SignedOperand<Typed> {
-  return { signs: operand.signs, value: { expr: operand.value, type: typeOf(operand.value) } };
-}
 
 function applySign(sign: IToken, expr: Expr): Expr {
   const range = { start: sign.startOffset, end: expr.range.end };
@@ -69,17 +56,18 @@ function applySign(sign: IToken, expr: Expr): Expr {
  * Vector matching is set between two instant vectors, and wherever it was written (so that the
  * type checker can reject it between scalars).
  */
-function makeBinary(lhs: Typed, operator: Operator, rhs: Typed): BinaryExpr {
+function makeBinary(lhs: Expr, operator: Operator, rhs: Expr): BinaryExpr {
   const binary: BinaryExpr = {
     kind: 'BinaryExpr',
     op: operator.op,
-    lhs: lhs.expr,
-    rhs: rhs.expr,
+    lhs,
+    rhs,
     returnBool: operator.returnBool,
-    range: { start: lhs.expr.range.start, end: rhs.expr.range.end },
+    range: { start: lhs.range.start, end: rhs.range.end },
   };
   const written = operator.matching;
-  if (written || (lhs.type === 'vector' && rhs.type === 'vector')) {
+  // The right side first: it is seldom a long chain, and when it is no vector the left needs no look.
+  if (written || (typeOf(rhs) === 'vector' && typeOf(lhs) === 'vector')) {
     const matching: VectorMatching = {
       card: SET_OPERATORS.has(operator.op) ? 'many-to-many' : 'one-to-one',
       labels: written?.labels ?? [],

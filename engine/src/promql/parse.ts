@@ -79,7 +79,7 @@ export function parseExpr(text: string): ParseResult {
     return { expr: undefined, problems: sortByPosition(problems) };
   }
   // Like Prometheus, check the finished tree only when nothing else is wrong with the text.
-  if (!problems.some((p) => p.severity === 'error')) problems.push(...maker.selectorProblems());
+  if (!hasError(problems)) maker.addSelectorProblems(problems);
   return { expr, problems: sortByPosition(problems) };
 }
 
@@ -107,5 +107,15 @@ function wholeText(text: string): TextRange {
 }
 
 function sortByPosition(problems: Problem[]): Problem[] {
-  return problems.sort((a, b) => a.range.start - b.range.start);
+  return problems.length < 2 ? problems : problems.sort(byStart);
+}
+
+function byStart(a: Problem, b: Problem): number {
+  return a.range.start - b.range.start;
+}
+
+/** Whether any of `problems` is an error (rather than a warning or a note). */
+export function hasError(problems: readonly Problem[]): boolean {
+  for (let i = 0; i < problems.length; i++) if (problems[i]!.severity === 'error') return true;
+  return false;
 }

@@ -26,54 +26,130 @@ export interface PrecedenceRules<T, Op> {
   applySign(sign: IToken, operand: T): T;
 }
 
+const SIGN = 0;
+const OPERAND = 1;
+const OPERATOR = 2;
+type Piece = typeof SIGN | typeof OPERAND | typeof OPERATOR;
+
+/**
+ * Resolves precedence for a parser that hands over signs, operands and operators one at a time,
+ * in text order, so that it makes no intermediate objects. Expressions nest (an operand may hold a
+ * whole expression in parentheses): each keeps its pieces above the mark `begin` gave it, and `end`
+ * applies them, in the order a resolution of the whole sequence at once would. One resolver serves
+ * every parse.
+ */
+export class PrecedenceResolver<T, Op> {
+  // Stacks keep their own depths: popping an array to empty frees its storage, which the next push
+  // would allocate again.
+  /** The pieces of the expressions being read; `kinds` tells what each is. */
+  private readonly pieces: Array<T | Op | IToken> = [];
+  private readonly kinds: Piece[] = [];
+  private pieceCount = 0;
+  /** While `end` applies operators: operands waiting for their operators. */
+  private readonly values: T[] = [];
+  private valueDepth = 0;
+  /** While `end` applies operators: operators and signs waiting to be applied; `isSign` tells which each is. */
+  private readonly pending: Array<Op | IToken> = [];
+  private readonly isSign: boolean[] = [];
+  private pendingDepth = 0;
+
+  constructor(private readonly rules: PrecedenceRules<T, Op>) {}
+
+  /** Drops what an abandoned parse left. */
+  clear(): void {
+    this.pieceCount = 0;
+    this.valueDepth = 0;
+    this.pendingDepth = 0;
+  }
+
+  /** Starts an expression; its mark goes to `end`. */
+  begin(): number {
+    return this.pieceCount;
+  }
+
+  /** A prefix sign of the next operand. */
+  sign(sign: IToken): void {
+    this.add(sign, SIGN);
+  }
+
+  operand(value: T): void {
+    this.add(value, OPERAND);
+  }
+
+  operator(operator: Op): void {
+    this.add(operator, OPERATOR);
+  }
+
+  /** Ends the expression of `mark`: its value, with precedence applied. */
+  end(mark: number): T {
+    const rules = this.rules;
+    for (let i = mark; i < this.pieceCount; i++) {
+      const piece = this.pieces[i]!;
+      const kind = this.kinds[i]!;
+      if (kind === OPERAND) {
+        this.values[this.valueDepth++] = piece as T;
+      } else if (kind === SIGN) {
+        this.pushPending(piece as IToken, true);
+      } else {
+        const operator = piece as Op;
+        const precedence = rules.precedence(operator);
+        const rightAssociative = rules.rightAssociative(operator);
+        while (this.pendingDepth > 0) {
+          const top = this.pendingDepth - 1;
+          const topPrecedence = this.isSign[top] ? rules.signPrecedence : rules.precedence(this.pending[top] as Op);
+          if (topPrecedence > precedence || (topPrecedence === precedence && !rightAssociative)) this.reduce();
+          else break;
+        }
+        this.pushPending(operator, false);
+      }
+    }
+    while (this.pendingDepth > 0) this.reduce();
+    this.pieceCount = mark;
+    return this.values[--this.valueDepth]!;
+  }
+
+  private add(piece: T | Op | IToken, kind: Piece): void {
+    this.pieces[this.pieceCount] = piece;
+    this.kinds[this.pieceCount] = kind;
+    this.pieceCount++;
+  }
+
+  private pushPending(entry: Op | IToken, isSign: boolean): void {
+    this.pending[this.pendingDepth] = entry;
+    this.isSign[this.pendingDepth] = isSign;
+    this.pendingDepth++;
+  }
+
+  /** Applies the topmost pending sign or operator. */
+  private reduce(): void {
+    const top = --this.pendingDepth;
+    const values = this.values;
+    if (this.isSign[top]) {
+      values[this.valueDepth - 1] = this.rules.applySign(this.pending[top] as IToken, values[this.valueDepth - 1]!);
+    } else {
+      const rhs = values[--this.valueDepth]!;
+      values[this.valueDepth - 1] = this.rules.applyOperator(values[this.valueDepth - 1]!, this.pending[top] as Op, rhs);
+    }
+  }
+}
+
+/** The value of `first (operator operand)*`, all read already. */
 export function resolvePrecedence<T, Op>(
   first: SignedOperand<T>,
   operations: ReadonlyArray<Operation<T, Op>>,
-  rules: PrecedenceRules<T, Op>,
+  resolver: PrecedenceResolver<T, Op>,
 ): T {
-  if (operations.length === 1 && first.signs.length === 0 && operations[0]!.operand.signs.length === 0) {
-    // The common `a op b`, with nothing to order.
-    return rules.applyOperator(first.value, operations[0]!.operator, operations[0]!.operand.value);
-  }
-  const stacks: Stacks<T, Op> = { values: [], pending: [] };
-  push(stacks, first);
+  const mark = resolver.begin();
+  pushOperand(resolver, first);
   for (let i = 0; i < operations.length; i++) {
     const { operator, operand } = operations[i]!;
-    const precedence = rules.precedence(operator);
-    const rightAssociative = rules.rightAssociative(operator);
-    while (stacks.pending.length > 0) {
-      const top = stacks.pending[stacks.pending.length - 1]!;
-      const topPrecedence = top.sign ? rules.signPrecedence : rules.precedence(top.operator!);
-      if (topPrecedence > precedence || (topPrecedence === precedence && !rightAssociative)) reduce(stacks, rules);
-      else break;
-    }
-    stacks.pending.push({ operator });
-    push(stacks, operand);
+    resolver.operator(operator);
+    pushOperand(resolver, operand);
   }
-  while (stacks.pending.length > 0) reduce(stacks, rules);
-  return stacks.values[0]!;
+  return resolver.end(mark);
 }
 
-/** Operands waiting for their operators, and operators and signs waiting to be applied. */
-interface Stacks<T, Op> {
-  values: T[];
-  pending: Array<{ operator?: Op; sign?: IToken }>;
-}
-
-function push<T, Op>(stacks: Stacks<T, Op>, operand: SignedOperand<T>): void {
-  for (const sign of operand.signs) stacks.pending.push({ sign });
-  stacks.values.push(operand.value);
-}
-
-/** Applies the topmost pending sign or operator. */
-function reduce<T, Op>(stacks: Stacks<T, Op>, rules: PrecedenceRules<T, Op>): void {
-  const top = stacks.pending.pop()!;
-  const { values } = stacks;
-  if (top.sign) {
-    values.push(rules.applySign(top.sign, values.pop()!));
-  } else {
-    const rhs = values.pop()!;
-    const lhs = values.pop()!;
-    values.push(rules.applyOperator(lhs, top.operator!, rhs));
-  }
+function pushOperand<T, Op>(resolver: PrecedenceResolver<T, Op>, operand: SignedOperand<T>): void {
+  for (let i = 0; i < operand.signs.length; i++) resolver.sign(operand.signs[i]!);
+  resolver.operand(operand.value);
 }

@@ -46,8 +46,10 @@ export function scanInto(text: string, scan: TokenScan): void {
   const tokens = scan.tokens;
   let count = 0;
   if (scan.errors.length > 0) scan.errors = [];
-  const modes: LexerMode[] = ['expression'];
+  // The modes of tokens.ts nest as a stack, but braces are entered from expressions only and
+  // brackets from expressions or brackets: the stack is the mode and how many brackets are open.
   let mode: LexerMode = 'expression';
+  let openBrackets = 0;
   let offset = 0;
   while (offset < text.length) {
     const length = matchAt(text, offset, mode);
@@ -71,11 +73,14 @@ export function scanInto(text: string, scan: TokenScan): void {
         tokens.push({ image, startOffset: offset, tokenTypeIdx: type.tokenTypeIdx!, tokenType: type });
       }
       count++;
-      if (type === LBrace) modes.push((mode = 'braces'));
-      else if (type === LBracket || type === LParenInBrackets) modes.push((mode = 'brackets'));
-      else if (type === RBrace || type === RBracket || type === RParenInBrackets) {
-        modes.pop();
-        mode = modes[modes.length - 1]!;
+      if (type === LBrace) mode = 'braces';
+      else if (type === RBrace) mode = 'expression';
+      else if (type === LBracket || type === LParenInBrackets) {
+        mode = 'brackets';
+        openBrackets++;
+      } else if (type === RBracket || type === RParenInBrackets) {
+        openBrackets--;
+        mode = openBrackets > 0 ? 'brackets' : 'expression';
       }
     }
     offset += length;
@@ -109,65 +114,65 @@ function matchAt(text: string, at: number, mode: LexerMode): number {
       if (mode === 'brackets') return -1;
       return stringAt(text, at);
     case 44: /* ',' */
-      return mode === 'brackets' ? -1 : fixed(Comma, 1);
+      return mode === 'brackets' ? -1 : symbol(Comma);
     case 61: /* '=' */
-      if (mode === 'braces') return text.charCodeAt(at + 1) === 126 /* '~' */ ? fixed(EqlRegex, 2) : fixed(Eql, 1);
+      if (mode === 'braces') return text.charCodeAt(at + 1) === 126 /* '~' */ ? symbol(EqlRegex) : symbol(Eql);
       if (mode === 'brackets') return -1;
-      return text.charCodeAt(at + 1) === 61 ? fixed(EqlC, 2) : fixed(Eql, 1);
+      return text.charCodeAt(at + 1) === 61 ? symbol(EqlC) : symbol(Eql);
     case 33: /* '!' */ {
       if (mode === 'brackets') return -1;
       const next = text.charCodeAt(at + 1);
-      if (next === 61 /* '=' */) return fixed(Neq, 2);
-      return mode === 'braces' && next === 126 /* '~' */ ? fixed(NeqRegex, 2) : -1;
+      if (next === 61 /* '=' */) return symbol(Neq);
+      return mode === 'braces' && next === 126 /* '~' */ ? symbol(NeqRegex) : -1;
     }
   }
   if (mode === 'braces') {
-    if (c === 125 /* '}' */) return fixed(RBrace, 1);
+    if (c === 125 /* '}' */) return symbol(RBrace);
     return isWordStart(c) ? fixed(Identifier, wordEnd(text, at + 1) - at) : -1;
   }
   if (isDigit(c) || (c === 46 /* '.' */ && isDigit(text.charCodeAt(at + 1)))) return numberAt(text, at);
   switch (c) {
     case 43: /* '+' */
-      return fixed(Plus, 1);
+      return symbol(Plus);
     case 45: /* '-' */
-      return fixed(Minus, 1);
+      return symbol(Minus);
     case 42: /* '*' */
-      return fixed(Mul, 1);
+      return symbol(Mul);
     case 47: /* '/' */
-      return fixed(Div, 1);
+      return symbol(Div);
     case 37: /* '%' */
-      return fixed(Mod, 1);
+      return symbol(Mod);
     case 94: /* '^' */
-      return fixed(Pow, 1);
+      return symbol(Pow);
   }
   if (mode === 'brackets') {
     switch (c) {
       case 58: /* ':' */
-        return fixed(Colon, 1);
+        return symbol(Colon);
       case 93: /* ']' */
-        return fixed(RBracket, 1);
+        return symbol(RBracket);
       case 40: /* '(' */
-        return fixed(LParenInBrackets, 1);
+        return symbol(LParenInBrackets);
       case 41: /* ')' */
-        return fixed(RParenInBrackets, 1);
+        return symbol(RParenInBrackets);
     }
     return -1;
   }
   switch (c) {
     case 60: /* '<' */
-      return text.charCodeAt(at + 1) === 61 ? fixed(Lte, 2) : fixed(Lss, 1);
+      return text.charCodeAt(at + 1) === 61 ? symbol(Lte) : symbol(Lss);
     case 62: /* '>' */
-      return text.charCodeAt(at + 1) === 61 ? fixed(Gte, 2) : fixed(Gtr, 1);
+      return text.charCodeAt(at + 1) === 61 ? symbol(Gte) : symbol(Gtr);
     case 64: /* '@' */
-      return fixed(At, 1);
+      return symbol(At);
     case 40: /* '(' */
-      return fixed(LParen, 1);
+      return symbol(LParen);
     case 41: /* ')' */
-      return fixed(RParen, 1);
+      return symbol(RParen);
     case 123: /* '{' */
-      return fixed(LBrace, 1);
+      return symbol(LBrace);
     case 91: /* '[' */
-      return fixed(LBracket, 1);
+      return symbol(LBracket);
     case 58: /* ':' */
       return fixed(MetricIdentifier, metricNameEnd(text, at + 1) - at);
   }
@@ -179,6 +184,13 @@ function fixed(type: TokenType, length: number): number {
   return length;
 }
 
+/** Punctuation and operators: their text is their pattern, which serves as the image. */
+function symbol(type: TokenType): number {
+  const image = type.PATTERN as string;
+  matchedImage = image;
+  return fixed(type, image.length);
+}
+
 /** A word in an expression: with a colon, a metric name; otherwise a keyword (in any letter case) or an identifier. */
 function wordAt(text: string, at: number): number {
   const end = wordEnd(text, at + 1);
@@ -187,7 +199,16 @@ function wordAt(text: string, at: number): number {
   if (end - at > 12) return fixed(Identifier, end - at);
   const word = text.substring(at, end);
   matchedImage = word;
-  return fixed(KEYWORD_TOKENS.get(word.toLowerCase()) ?? Identifier, end - at);
+  return fixed(KEYWORD_TOKENS.get(lowerCaseWord(word)) ?? Identifier, end - at);
+}
+
+/** A word in lower case; toLowerCase makes a new string even when nothing changes, so it is called only when something will. */
+export function lowerCaseWord(word: string): string {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) return word.toLowerCase();
+  }
+  return word;
 }
 
 function stringAt(text: string, at: number): number {
@@ -209,7 +230,8 @@ function numberAt(text: string, at: number): number {
     if (!isWordChar(next) && next !== 46 /* '.' */) return fixed(NumberToken, end - at);
     if (DURATION_UNITS.includes(text[end]!) && (end + 1 === text.length || !isWordChar(text.charCodeAt(end + 1)))) return fixed(Duration, end + 1 - at);
   }
-  for (const [pattern, type] of NUMERIC) {
+  for (let i = 0; i < NUMERIC.length; i++) {
+    const [pattern, type] = NUMERIC[i]!;
     pattern.lastIndex = at;
     if (pattern.test(text)) return fixed(type, pattern.lastIndex - at);
   }

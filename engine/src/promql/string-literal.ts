@@ -35,6 +35,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 /** Reads a string literal token as written (quotes included). */
 export function unquoteString(quoted: string): UnquotedString {
+  const plain = plainStringValue(quoted);
+  if (plain !== undefined) return { value: plain };
   const quote = quoted[0];
   if (quote === '`') {
     const closed = quoted.length >= 2 && quoted.endsWith('`');
@@ -54,6 +56,18 @@ export function unquoteString(quoted: string): UnquotedString {
   const decoded = decodeEscapes(body, quote!);
   const error = decoded.error ?? unterminated ?? sourceError(body, quoted);
   return error ? { value: decoded.value, error } : { value: decoded.value };
+}
+
+/**
+ * The value of a closed string literal without escapes that is valid Unicode, as most are;
+ * undefined for any other, which only unquoteString reads. Makes no record, for the parser.
+ */
+export function plainStringValue(quoted: string): string | undefined {
+  const quote = quoted.charCodeAt(0);
+  if (quoted.length < 2 || quoted.charCodeAt(quoted.length - 1) !== quote) return undefined;
+  const body = quoted.slice(1, -1);
+  if (quote !== 0x60 /* '`' */ && body.includes('\\')) return undefined;
+  return LONE_SURROGATE.test(body) ? undefined : body;
 }
 
 /** True when the closing quote is itself escaped, as in `"abc\"`. */

@@ -11,7 +11,7 @@ import type { IToken } from 'chevrotain';
 import type { AggregateExpr, AggregateOp, BinaryOp, Call, Expr, NumberLiteral, StringLiteral, TextRange, VectorSelector } from './ast.js';
 import { problem, type Problem } from '../errors.js';
 import { Matcher, RegexSyntaxError, type MatchType } from '../labels/matcher.js';
-import { tryParseDuration } from './duration.js';
+import { durationMsOrError } from './duration.js';
 import {
   durationArithmetic,
   durationMs,
@@ -22,10 +22,11 @@ import {
 } from './duration-value.js';
 import { lookupAggregation, lookupFunction } from './functions.js';
 import { BadNumber, Duration, Start, UnterminatedString } from './lexer.js';
-import { parseNumberLiteral } from './number-literal.js';
-import { EXPRESSION_PRECEDENCE, typed, type Operator, type Typed, type WrittenMatching } from './operator-nodes.js';
-import { resolvePrecedence, type Operation, type SignedOperand } from './precedence.js';
-import { isValidUtf8, quoteString, unquoteString } from './string-literal.js';
+import { parseNumberLiteral, plainNumberValue } from './number-literal.js';
+import { EXPRESSION_PRECEDENCE, type Operator, type WrittenMatching } from './operator-nodes.js';
+import { PrecedenceResolver, resolvePrecedence, type Operation, type SignedOperand } from './precedence.js';
+import { lowerCaseWord } from './scanner.js';
+import { isValidUtf8, plainStringValue, quoteString, unquoteString } from './string-literal.js';
 import { applyModifier, type PostfixModifier } from './time-modifiers.js';
 
 const SOURCE = 'parse';
@@ -84,6 +85,11 @@ function tokenRange(token: IToken): TextRange {
   return { start: tokenStart(token), end: tokenEnd(token) };
 }
 
+/** Where labels in parentheses end; `close` is missing after recovery. */
+function groupingEnd(open: IToken | undefined, close: IToken | undefined): number {
+  return isReal(close) ? tokenEnd(close) : isReal(open) ? tokenEnd(open) : 0;
+}
+
 /** Go's `%f`. */
 function formatFixed6(value: number): string {
   if (Number.isNaN(value)) return 'NaN';
@@ -95,19 +101,25 @@ function formatFixed6(value: number): string {
 /** One maker serves every parse; `start` resets it. */
 export class TreeMaker {
   private problems: Problem[] = [];
-  private selectors: SelectorRecord[] = [];
+  /** The selectors that selectorProblems reports on (few texts have any). */
+  private readonly suspectSelectors: SelectorRecord[] = [];
   /** The selectors that are info()'s second argument; few texts have any. */
   private infoSelectors: Set<VectorSelector> | undefined;
   private readonly reporter = (message: string, range: TextRange): void => {
     this.problems.push(problem(message, range, SOURCE));
   };
-  private readonly durationRules = durationArithmetic(this.reporter);
+  /** Precedence of binary operators and signs, for both parsers; the tree parser hands pieces over as it reads them. */
+  readonly operators = new PrecedenceResolver(EXPRESSION_PRECEDENCE);
+  /** Precedence in duration arithmetic, likewise. */
+  readonly durations = new PrecedenceResolver(durationArithmetic(this.reporter));
 
   /** Starts a tree; problems found while making it are appended to `problems`. */
   start(problems: Problem[]): void {
     this.problems = problems;
-    this.selectors = [];
+    this.suspectSelectors.length = 0;
     this.infoSelectors = undefined;
+    this.operators.clear();
+    this.durations.clear();
   }
 
   /**
@@ -116,7 +128,14 @@ export class TreeMaker {
    */
   selectorProblems(): Problem[] {
     const found: Problem[] = [];
-    for (const { selector, nameOutsideBraces } of this.selectors) {
+    this.addSelectorProblems(found);
+    return found;
+  }
+
+  /** selectorProblems, appended to `problems`. */
+  addSelectorProblems(problems: Problem[]): void {
+    for (let s = 0; s < this.suspectSelectors.length; s++) {
+      const { selector, nameOutsideBraces } = this.suspectSelectors[s]!;
       if (nameOutsideBraces) {
         // The matchers written in braces: all but the last, which the name outside made.
         const matchers = selector.matchers;
@@ -124,13 +143,18 @@ export class TreeMaker {
           const m = matchers[i]!;
           if (m.name !== METRIC_NAME) continue;
           const message = `metric name must not be set twice: ${quoteString(selector.name)} or ${quoteString(m.value)}`;
-          found.push(problem(message, selector.range, SOURCE));
+          problems.push(problem(message, selector.range, SOURCE));
         }
-      } else if (!this.infoSelectors?.has(selector) && selector.matchers.every((m) => m.matchesEmpty())) {
-        found.push(problem('vector selector must contain at least one non-empty matcher', selector.range, SOURCE));
+      } else if (!this.infoSelectors?.has(selector)) {
+        problems.push(problem('vector selector must contain at least one non-empty matcher', selector.range, SOURCE));
       }
     }
-    return found;
+  }
+
+  /** Keeps a selector for selectorProblems when it names its metric twice or matches every series. */
+  private noteSuspectSelector(selector: VectorSelector, nameOutsideBraces: boolean): void {
+    const suspect = nameOutsideBraces ? namesMetricInBraces(selector.matchers) : matchesEverySeries(selector.matchers);
+    if (suspect) this.suspectSelectors.push({ selector, nameOutsideBraces });
   }
 
   private report(message: string, range: TextRange): void {
@@ -142,12 +166,11 @@ export class TreeMaker {
   /** `operand (operator operand)*` with precedence applied. */
   expression(first: Operand, operations: readonly BinaryOperation[]): Expr {
     if (operations.length === 0 && first.signs.length === 0) return first.value;
-    const typedOperations: Array<Operation<Typed, Operator>> = operations.map(({ operator, operand }) => ({ operator, operand: typed(operand) }));
-    return resolvePrecedence(typed(first), typedOperations, EXPRESSION_PRECEDENCE).expr;
+    return resolvePrecedence(first, operations, this.operators);
   }
 
   operator(token: IToken, returnBool: boolean, matching: WrittenMatching | undefined): Operator {
-    const operator: Operator = { op: token.image.toLowerCase() as BinaryOp, returnBool };
+    const operator: Operator = { op: lowerCaseWord(token.image) as BinaryOp, returnBool };
     if (matching) operator.matching = matching;
     return operator;
   }
@@ -181,7 +204,7 @@ export class TreeMaker {
   }
 
   aggregation(opToken: IToken, { args, end: argsEnd, closed }: Arguments, modifier: AggregateModifier | undefined): AggregateExpr | undefined {
-    const op = opToken.image.toLowerCase() as AggregateOp;
+    const op = lowerCaseWord(opToken.image) as AggregateOp;
     const range = { start: tokenStart(opToken), end: Math.max(argsEnd, modifier?.end ?? 0) };
     if (args.length === 0) {
       if (closed) this.report('no arguments for aggregate expression provided', range);
@@ -209,17 +232,22 @@ export class TreeMaker {
   arguments(open: IToken | undefined, args: Expr[], commas: readonly IToken[], close: IToken | undefined): Arguments {
     const closed = isReal(close);
     const end = closed ? tokenEnd(close) : (args[args.length - 1]?.range.end ?? (isReal(open) ? tokenEnd(open) : 0));
-    commas.forEach((comma, i) => {
+    for (let i = 0; i < commas.length; i++) {
+      const comma = commas[i]!;
       const next = commas[i + 1]?.startOffset ?? end;
-      const followed = args.some((arg) => arg.range.start > comma.startOffset && arg.range.start < next);
-      if (!followed) this.report('trailing commas not allowed in function call args', tokenRange(comma));
-    });
+      if (!startsArgument(args, comma.startOffset, next)) this.report('trailing commas not allowed in function call args', tokenRange(comma));
+    }
     return { args, end, closed };
   }
 
   /** Labels in parentheses; `close` is missing after recovery. */
   grouping(open: IToken | undefined, labels: string[], close: IToken | undefined): Grouping {
-    return { labels, end: isReal(close) ? tokenEnd(close) : isReal(open) ? tokenEnd(open) : 0 };
+    return { labels, end: groupingEnd(open, close) };
+  }
+
+  /** `by (...)` or `without (...)`. */
+  aggregateModifier(without: boolean, open: IToken | undefined, labels: string[], close: IToken | undefined): AggregateModifier {
+    return { labels, end: groupingEnd(open, close), without };
   }
 
   /** A label of `by (...)` and the like, as a word or quoted. */
@@ -242,25 +270,38 @@ export class TreeMaker {
     const start = nameOutsideBraces ? tokenStart(nameToken) : braces!.range.start;
     const end = braces ? braces.range.end : tokenEnd(nameToken!);
     const selector: VectorSelector = { kind: 'VectorSelector', name, matchers, offsetMs: 0, range: { start, end } };
-    this.selectors.push({ selector, nameOutsideBraces });
+    this.noteSuspectSelector(selector, nameOutsideBraces);
     return selector;
   }
 
   /** The matchers in braces; `lastComma` and `close` may be missing after recovery. */
   braces(open: IToken | undefined, built: readonly BuiltMatcher[], lastComma: IToken | undefined, close: IToken | undefined): Braces {
-    const matchers: Matcher[] = [];
-    let quotedName: string | undefined;
+    const braces = this.openBraces(open);
+    for (const matcher of built) this.addMatcher(braces, matcher);
+    return this.closeBraces(braces, lastComma, close);
+  }
+
+  /** braces() a matcher at a time: openBraces, addMatcher for each, closeBraces. */
+  openBraces(open: IToken | undefined): Braces {
     const start = isReal(open) ? tokenStart(open) : 0;
-    let lastEnd = Math.max(start + 1, isReal(lastComma) ? tokenEnd(lastComma) : 0);
-    for (const matcher of built) {
-      lastEnd = Math.max(lastEnd, matcher.end);
-      if (!matcher.matcher) continue;
-      matchers.push(matcher.matcher);
-      if (matcher.isQuotedName) quotedName ??= matcher.matcher.value;
-    }
+    // Until closeBraces, `range.end` is where the last matcher ends.
+    return { matchers: [], quotedName: undefined, range: { start, end: start + 1 } };
+  }
+
+  addMatcher(braces: Braces, matcher: BuiltMatcher): void {
+    braces.range.end = Math.max(braces.range.end, matcher.end);
+    if (!matcher.matcher) return;
+    braces.matchers.push(matcher.matcher);
+    if (matcher.isQuotedName) braces.quotedName ??= matcher.matcher.value;
+  }
+
+  /** `lastComma` and `close` may be missing after recovery. */
+  closeBraces(braces: Braces, lastComma: IToken | undefined, close: IToken | undefined): Braces {
+    const range = braces.range;
+    range.end = isReal(close) ? tokenEnd(close) : Math.max(range.end, isReal(lastComma) ? tokenEnd(lastComma) : 0);
     // As upstream: a quoted name is the selector's name only when nothing else matches on `__name__`.
-    if (matchers.filter((m) => m.name === METRIC_NAME).length > 1) quotedName = undefined;
-    return { matchers, quotedName, range: { start, end: isReal(close) ? tokenEnd(close) : lastEnd } };
+    if (braces.quotedName !== undefined && countMetricNameMatchers(braces.matchers) > 1) braces.quotedName = undefined;
+    return braces;
   }
 
   /** `name="value"`. */
@@ -303,7 +344,11 @@ export class TreeMaker {
   }
 
   offset(offset: SignedOperand<DurationValue>): PostfixModifier {
-    const value = offset.signs.reduceRight((v, sign) => negated(v, sign), offset.value);
+    return this.offsetBy(offset.signs.reduceRight((v, sign) => negated(v, sign), offset.value));
+  }
+
+  /** `offset <duration>`, with its signs applied. */
+  offsetBy(value: DurationValue): PostfixModifier {
     this.noteArithmetic(value);
     if (value.isValid && !(Math.abs(value.seconds) <= MAX_DURATION_SECONDS)) {
       this.report('duration out of range', value.range);
@@ -332,7 +377,7 @@ export class TreeMaker {
   /** Duration arithmetic: `operand (operator operand)*` folded to a value. */
   durationExpression(first: SignedOperand<DurationValue>, operations: ReadonlyArray<Operation<DurationValue, IToken>>): DurationValue {
     if (operations.length === 0 && first.signs.length === 0) return first.value;
-    return resolvePrecedence(first, operations, this.durationRules);
+    return resolvePrecedence(first, operations, this.durations);
   }
 
   /** A duration in parentheses; `close` is missing after recovery. */
@@ -343,9 +388,13 @@ export class TreeMaker {
 
   /** A number or duration token as a number of seconds. */
   durationLiteral(token: IToken): DurationValue {
-    const { seconds, exactMs, isValid } = this.readNumber(token);
-    const value: DurationValue = { seconds, range: tokenRange(token), isValid, isArithmetic: false };
-    if (exactMs !== undefined) value.exactMs = exactMs;
+    if (token.tokenType !== Duration) {
+      const seconds = this.readNumber(token);
+      return { seconds: seconds ?? 0, range: tokenRange(token), isValid: seconds !== undefined, isArithmetic: false };
+    }
+    const ms = this.readDurationMs(token);
+    const value: DurationValue = { seconds: ms === undefined ? 0 : ms / 1000, range: tokenRange(token), isValid: ms !== undefined, isArithmetic: false };
+    if (ms !== undefined) value.exactMs = ms;
     return value;
   }
 
@@ -373,7 +422,7 @@ export class TreeMaker {
   /* ---- Literals. ---- */
 
   number(token: IToken): NumberLiteral {
-    return { kind: 'NumberLiteral', value: this.readNumber(token).seconds, range: tokenRange(token) };
+    return { kind: 'NumberLiteral', value: this.readNumber(token) ?? 0, range: tokenRange(token) };
   }
 
   string(token: IToken): StringLiteral {
@@ -386,30 +435,38 @@ export class TreeMaker {
     return { kind: 'ParenExpr', expr: inner, range: { start: tokenStart(open), end } };
   }
 
-  /** The value of a number or duration token, in seconds. */
-  private readNumber(token: IToken): { seconds: number; exactMs?: number; isValid: boolean } {
+  /** The value of a number or duration token, in seconds; undefined when it is bad (reported). */
+  private readNumber(token: IToken): number | undefined {
     if (token.tokenType === BadNumber) {
       this.report(`bad number or duration syntax: ${quoteString(token.image)}`, tokenRange(token));
-      return { seconds: 0, isValid: false };
+      return undefined;
     }
     if (token.tokenType === Duration) {
-      const parsed = tryParseDuration(token.image);
-      if (parsed.error !== undefined) {
-        this.report(parsed.error, tokenRange(token));
-        return { seconds: 0, isValid: false };
-      }
-      return { seconds: parsed.ms / 1000, exactMs: parsed.ms, isValid: true };
+      const ms = this.readDurationMs(token);
+      return ms === undefined ? undefined : ms / 1000;
     }
+    const plain = plainNumberValue(token.image);
+    if (plain !== undefined) return plain;
     const parsed = parseNumberLiteral(token.image);
     if (parsed.error !== undefined) {
       this.report(parsed.error, tokenRange(token));
-      return { seconds: 0, isValid: false };
+      return undefined;
     }
-    return { seconds: parsed.value, isValid: true };
+    return parsed.value;
+  }
+
+  /** The milliseconds of a duration token; undefined when it is bad (reported). */
+  private readDurationMs(token: IToken): number | undefined {
+    const parsed = durationMsOrError(token.image);
+    if (typeof parsed === 'number') return parsed;
+    this.report(parsed, tokenRange(token));
+    return undefined;
   }
 
   /** The value of a string token; an unterminated one was reported when it was lexed. */
   private readString(token: IToken): string {
+    const plain = plainStringValue(token.image);
+    if (plain !== undefined) return plain;
     const { value, error } = unquoteString(token.image);
     if (error && token.tokenType !== UnterminatedString) {
       const start = tokenStart(token);
@@ -417,4 +474,29 @@ export class TreeMaker {
     }
     return value;
   }
+}
+
+/** Whether an argument starts between `after` and `before`. */
+function startsArgument(args: readonly Expr[], after: number, before: number): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const start = args[i]!.range.start;
+    if (start > after && start < before) return true;
+  }
+  return false;
+}
+
+function countMetricNameMatchers(matchers: readonly Matcher[]): number {
+  let count = 0;
+  for (let i = 0; i < matchers.length; i++) if (matchers[i]!.name === METRIC_NAME) count++;
+  return count;
+}
+
+/** Whether matchers written in braces, before the one the name outside them made, match on `__name__`. */
+function namesMetricInBraces(matchers: readonly Matcher[]): boolean {
+  return countMetricNameMatchers(matchers) > 1;
+}
+
+function matchesEverySeries(matchers: readonly Matcher[]): boolean {
+  for (let i = 0; i < matchers.length; i++) if (!matchers[i]!.matchesEmpty()) return false;
+  return true;
 }

@@ -14,13 +14,11 @@ import type { IToken, TokenType } from 'chevrotain';
 import type { Expr, VectorSelector } from './ast.js';
 import type { DurationValue } from './duration-value.js';
 import * as T from './lexer.js';
-import type { WrittenMatching } from './operator-nodes.js';
-import type { Operation, SignedOperand } from './precedence.js';
+import type { Operator, WrittenMatching } from './operator-nodes.js';
 import type { PostfixModifier } from './time-modifiers.js';
-import type { AggregateModifier, Arguments, BinaryOperation, Braces, BuiltMatcher, Grouping, Operand, TreeMaker } from './tree-maker.js';
+import type { AggregateModifier, Arguments, Braces, BuiltMatcher, TreeMaker } from './tree-maker.js';
 
 const NO_TOKENS: readonly IToken[] = [];
-const NO_OPERATIONS: readonly never[] = [];
 
 /** Thrown where the text does not follow the grammar, or the maker cannot make a node. */
 class NotParsed extends Error {}
@@ -121,40 +119,42 @@ export class PromQLTreeParser {
 
   /* ---- Expressions. ---- */
 
+  /** `operand (operator operand)*`: operands and operators go to the maker's resolver of precedence as they are read. */
   private expression(): Expr {
-    const first = this.operand();
-    let operations: BinaryOperation[] | undefined;
-    while (this.nextIs(BINARY_OPERATOR)) (operations ??= []).push(this.binaryOperation());
-    return this.make.expression(first, operations ?? NO_OPERATIONS);
+    const operators = this.make.operators;
+    const mark = operators.begin();
+    this.operand();
+    while (this.nextIs(BINARY_OPERATOR)) {
+      operators.operator(this.binaryOperator());
+      this.operand();
+    }
+    return operators.end(mark);
   }
 
-  private binaryOperation(): BinaryOperation {
+  private binaryOperator(): Operator {
     const token = this.consumeOf(BINARY_OPERATOR);
     const returnBool = this.is(this.la(), T.Bool);
     if (returnBool) this.at++;
     const next = this.la();
     const matching = this.is(next, T.On) || this.is(next, T.Ignoring) ? this.matchingModifiers() : undefined;
-    const operand = this.operand();
-    return { operator: this.make.operator(token, returnBool, matching), operand };
+    return this.make.operator(token, returnBool, matching);
   }
 
   private matchingModifiers(): WrittenMatching {
     const on = this.is(this.la(), T.On);
     this.at++;
-    const { labels } = this.groupingLabels();
+    const labels = this.groupingLabels();
     const next = this.la();
-    let group: { group: 'left' | 'right'; include: string[] } | undefined;
-    if (this.is(next, T.GroupLeft) || this.is(next, T.GroupRight)) {
-      this.at++;
-      const include = this.nextIs(L_PAREN) ? this.groupingLabels().labels : [];
-      group = { group: this.is(next, T.GroupLeft) ? 'left' : 'right', include };
-    }
-    return this.make.matching(on, labels, group?.group, group?.include ?? []);
+    if (!this.is(next, T.GroupLeft) && !this.is(next, T.GroupRight)) return this.make.matching(on, labels, undefined, []);
+    this.at++;
+    const include = this.nextIs(L_PAREN) ? this.groupingLabels() : [];
+    return this.make.matching(on, labels, this.is(next, T.GroupLeft) ? 'left' : 'right', include);
   }
 
-  private operand(): Operand {
-    let signs: IToken[] | undefined;
-    while (this.nextIs(UNARY_OPERATOR)) (signs ??= []).push(this.tokens[this.at++]!);
+  /** Signs, and a primary expression with its postfix modifiers, handed to the resolver. */
+  private operand(): void {
+    const operators = this.make.operators;
+    while (this.nextIs(UNARY_OPERATOR)) operators.sign(this.tokens[this.at++]!);
     let expr = this.primary();
     for (;;) {
       const next = this.la();
@@ -165,7 +165,7 @@ export class PromQLTreeParser {
       else break;
       expr = this.make.modified(expr, modifier);
     }
-    return { signs: signs ?? NO_TOKENS, value: expr };
+    operators.operand(expr);
   }
 
   private primary(): Expr {
@@ -208,23 +208,28 @@ export class PromQLTreeParser {
     const without = this.is(this.la(), T.Without);
     if (!without) this.consume(T.By);
     else this.at++;
-    const grouping = this.groupingLabels();
-    return { ...grouping, without };
+    const open = this.consumeOf(L_PAREN);
+    const labels = this.labelList();
+    const close = this.consumeOf(R_PAREN);
+    return this.make.aggregateModifier(without, open, labels, close);
   }
 
   private callArguments(): Arguments {
     const open = this.consumeOf(L_PAREN);
-    const args: Expr[] = [];
-    const commas: IToken[] = [];
+    // Arrays are made with their first element: most calls have one argument and no comma.
+    let args: Expr[] = [];
+    let commas: IToken[] | undefined;
     if (this.nextIs(EXPRESSION_START)) {
-      args.push(this.expression());
+      args = [this.expression()];
       while (this.is(this.la(), T.Comma)) {
-        commas.push(this.tokens[this.at++]!);
+        const comma = this.tokens[this.at++]!;
+        if (commas) commas.push(comma);
+        else commas = [comma];
         if (this.nextIs(EXPRESSION_START)) args.push(this.expression());
       }
     }
     const close = this.consumeOf(R_PAREN);
-    return this.make.arguments(open, args, commas, close);
+    return this.make.arguments(open, args, commas ?? NO_TOKENS, close);
   }
 
   /* ---- Selectors. ---- */
@@ -237,19 +242,18 @@ export class PromQLTreeParser {
   }
 
   private labelMatchers(): Braces {
-    const open = this.consume(T.LBrace);
-    const built: BuiltMatcher[] = [];
+    const braces = this.make.openBraces(this.consume(T.LBrace));
     let lastComma: IToken | undefined;
     if (this.startsLabelMatcher(0)) {
-      this.labelMatcher(built);
+      this.labelMatcher(braces);
       while (this.is(this.la(), T.Comma) && this.startsLabelMatcher(1)) {
         lastComma = this.tokens[this.at++]!;
-        this.labelMatcher(built);
+        this.labelMatcher(braces);
       }
       if (this.is(this.la(), T.Comma)) lastComma = this.tokens[this.at++]!;
     }
     const close = this.consume(T.RBrace);
-    return this.make.braces(open, built, lastComma, close);
+    return this.make.closeBraces(braces, lastComma, close);
   }
 
   private startsLabelMatcher(ahead: number): boolean {
@@ -257,7 +261,7 @@ export class PromQLTreeParser {
     return this.is(idx, T.Identifier) || STRING_LITERAL[idx] === 1;
   }
 
-  private labelMatcher(built: BuiltMatcher[]): void {
+  private labelMatcher(braces: Braces): void {
     let matcher: BuiltMatcher | undefined;
     if (this.is(this.la(), T.Identifier)) {
       const name = this.tokens[this.at++]!;
@@ -274,22 +278,27 @@ export class PromQLTreeParser {
       }
       matcher = this.make.quotedMatcher(name, operator, value);
     }
-    if (matcher) built.push(matcher);
+    if (matcher) this.make.addMatcher(braces, matcher);
   }
 
-  private groupingLabels(): Grouping {
-    const open = this.consumeOf(L_PAREN);
-    const labels: string[] = [];
-    if (this.startsGroupingLabel(0)) {
+  /** Labels in parentheses, where only the labels matter (`on`, `ignoring`, `group_left`, `group_right`). */
+  private groupingLabels(): string[] {
+    this.consumeOf(L_PAREN);
+    const labels = this.labelList();
+    this.consumeOf(R_PAREN);
+    return labels;
+  }
+
+  /** The labels inside parentheses. */
+  private labelList(): string[] {
+    if (!this.startsGroupingLabel(0)) return [];
+    const labels = [this.groupingLabel()];
+    while (this.is(this.la(), T.Comma) && this.startsGroupingLabel(1)) {
+      this.at++;
       labels.push(this.groupingLabel());
-      while (this.is(this.la(), T.Comma) && this.startsGroupingLabel(1)) {
-        this.at++;
-        labels.push(this.groupingLabel());
-      }
-      if (this.is(this.la(), T.Comma)) this.at++;
     }
-    const close = this.consumeOf(R_PAREN);
-    return this.make.grouping(open, labels, close);
+    if (this.is(this.la(), T.Comma)) this.at++;
+    return labels;
   }
 
   private startsGroupingLabel(ahead: number): boolean {
@@ -320,20 +329,22 @@ export class PromQLTreeParser {
 
   private offsetModifier(): PostfixModifier {
     this.at++;
-    const signs = this.signs();
-    const value = this.durationValue();
-    return this.make.offset({ signs, value });
+    const durations = this.make.durations;
+    const mark = durations.begin();
+    this.durationOperand();
+    return this.make.offsetBy(durations.end(mark));
   }
 
+  /** `operand (operator operand)*` in durations, handed to the maker's resolver as they are read. */
   private durationExpr(): DurationValue {
-    const first = this.durationOperand();
-    let operations: Array<Operation<DurationValue, IToken>> | undefined;
+    const durations = this.make.durations;
+    const mark = durations.begin();
+    this.durationOperand();
     while (this.nextIs(DURATION_OPERATOR)) {
-      const operator = this.tokens[this.at++]!;
-      const operand = this.durationOperand();
-      (operations ??= []).push({ operator, operand });
+      durations.operator(this.tokens[this.at++]!);
+      this.durationOperand();
     }
-    return this.make.durationExpression(first, operations ?? NO_OPERATIONS);
+    return durations.end(mark);
   }
 
   private startsDurationOperand(): boolean {
@@ -341,21 +352,15 @@ export class PromQLTreeParser {
     return UNARY_OPERATOR[idx] === 1 || NUMERIC_LITERAL[idx] === 1 || L_PAREN[idx] === 1;
   }
 
-  private durationOperand(): SignedOperand<DurationValue> {
-    const signs = this.signs();
-    const value = this.durationValue();
-    return { signs, value };
+  private durationOperand(): void {
+    const durations = this.make.durations;
+    while (this.nextIs(UNARY_OPERATOR)) durations.sign(this.tokens[this.at++]!);
+    durations.operand(this.durationValue());
   }
 
   private durationValue(): DurationValue {
     if (this.nextIs(NUMERIC_LITERAL)) return this.make.durationLiteral(this.tokens[this.at++]!);
     return this.parenDuration();
-  }
-
-  private signs(): readonly IToken[] {
-    let signs: IToken[] | undefined;
-    while (this.nextIs(UNARY_OPERATOR)) (signs ??= []).push(this.tokens[this.at++]!);
-    return signs ?? NO_TOKENS;
   }
 
   private parenDuration(): DurationValue {

@@ -51,6 +51,8 @@ export const GROUP_FIELDS = ['name', 'interval', 'query_offset', 'limit', 'rules
 export const RULE_FIELDS = ['record', 'alert', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations'] as const;
 const SOURCE = 'rules';
 
+type RuleFields = Record<(typeof RULE_FIELDS)[number], YamlField | undefined>;
+
 export function loadRuleFile(text: string, file: string, options: RuleFileOptions = {}): LoadedRuleFile {
   const problems: Problem[] = [];
   const groups: RuleGroup[] = [];
@@ -131,8 +133,7 @@ class RuleFileLoader {
   load(root: YamlNode, groups: RuleGroup[]): void {
     const map = this.read.mapping(root, 'a rule file');
     if (!map) return;
-    const fields = this.read.fields(map, FILE_FIELDS, 'a rule file');
-    const list = fields.get('groups');
+    const list = this.read.fieldRecord(map, FILE_FIELDS, 'a rule file').groups;
     if (!list) return;
     for (const node of this.read.list(list.value, '`groups`')) this.addGroup(node, groups);
   }
@@ -152,11 +153,11 @@ class RuleFileLoader {
   private loadGroup(node: YamlNode): RuleGroup | undefined {
     const map = this.read.mapping(node, 'a rule group');
     if (!map) return undefined;
-    const fields = this.read.fields(map, GROUP_FIELDS, 'a rule group');
-    const nameField = fields.get('name');
+    const fields = this.read.fieldRecord(map, GROUP_FIELDS, 'a rule group');
+    const nameField = fields.name;
     const group: RuleGroup = {
       name: nameField ? this.read.string(nameField.value, 'the group name') : '',
-      intervalMs: this.duration(fields.get('interval'), '`interval`'),
+      intervalMs: this.duration(fields.interval, '`interval`'),
       rules: [],
       range: map.range,
       positions: {},
@@ -165,19 +166,23 @@ class RuleFileLoader {
     if (group.name === '' && nameField?.value.kind !== 'map' && nameField?.value.kind !== 'seq') {
       this.error('group name must not be empty', nameField?.value.range ?? firstKeyRange(map.pairs, map.range));
     }
-    const interval = fields.get('interval');
+    const interval = fields.interval;
     if (interval) group.positions!.interval = interval.value.range;
-    const queryOffsetMs = this.duration(fields.get('query_offset'), '`query_offset`');
+    const queryOffsetMs = this.duration(fields.query_offset, '`query_offset`');
     if (queryOffsetMs !== undefined) group.queryOffsetMs = queryOffsetMs;
-    const limit = fields.get('limit');
+    const limit = fields.limit;
     const limitValue = limit ? this.read.int(limit.value, '`limit`') : undefined;
     if (limitValue !== undefined) group.limit = limitValue;
-    const labels = fields.get('labels');
-    if (labels) group.labels = this.labels(labels.value, 'the group labels').values;
-    const rules = fields.get('rules');
+    const labels = fields.labels;
+    if (labels) {
+      group.labels = {};
+      this.stringFields(labels.value, 'the group labels', 'label', group.labels);
+    }
+    const rules = fields.rules;
     if (rules) {
-      for (const item of this.read.list(rules.value, '`rules`')) {
-        const rule = this.loadRule(item);
+      const items = this.read.list(rules.value, '`rules`');
+      for (let i = 0; i < items.length; i++) {
+        const rule = this.loadRule(items[i]!);
         if (rule) group.rules.push(rule);
       }
     }
@@ -187,38 +192,40 @@ class RuleFileLoader {
   private loadRule(node: YamlNode): Rule | undefined {
     const map = this.read.mapping(node, 'a rule');
     if (!map) return undefined;
-    const fields = this.read.fields(map, RULE_FIELDS, 'a rule');
-    const alert = this.stringField(fields.get('alert'), 'the alert name');
-    const record = this.stringField(fields.get('record'), 'the record name');
-    const nameNode = (record !== '' ? fields.get('record') : fields.get('alert'))?.value;
+    const fields = this.read.fieldRecord(map, RULE_FIELDS, 'a rule');
+    const alert = this.stringField(fields.alert, 'the alert name');
+    const record = this.stringField(fields.record, 'the record name');
+    const nameNode = (record !== '' ? fields.record : fields.alert)?.value;
     if (alert !== '' && record !== '') {
-      this.error("only one of 'record' and 'alert' must be set", fields.get('record')!.key.range);
+      this.error("only one of 'record' and 'alert' must be set", fields.record!.key.range);
     } else if (alert === '' && record === '') {
       this.error("one of 'record' or 'alert' must be set", firstKeyRange(map.pairs, map.range));
     }
-    const exprField = fields.get('expr');
+    const exprField = fields.expr;
     const analyzed = this.analyze(map.range.start);
-    const { expr, exprText } = this.expression(exprField, firstKeyRange(map.pairs, map.range), analyzed);
-    const labels = this.labels(fields.get('labels')?.value, 'the rule labels');
-    const positions: RulePositions = { name: nameNode?.range ?? firstKeyRange(map.pairs, map.range), labels: labels.positions, annotations: {} };
+    const exprText = exprField ? this.read.string(exprField.value, '`expr`') : '';
+    const expr = this.expression(exprField, exprText, firstKeyRange(map.pairs, map.range), analyzed);
+    const labels: Record<string, string> = {};
+    const positions: RulePositions = { name: nameNode?.range ?? firstKeyRange(map.pairs, map.range), labels: {}, annotations: {} };
+    this.stringFields(fields.labels?.value, 'the rule labels', 'label', labels, positions.labels);
     if (exprField?.value.kind === 'scalar') positions.expr = span(exprField.value);
 
-    const forField = fields.get('for');
+    const forField = fields.for;
     const forMs = this.duration(forField, '`for`') ?? 0;
-    const keepFiringForMs = this.duration(fields.get('keep_firing_for'), '`keep_firing_for`') ?? 0;
-    const annotations = this.annotations(fields.get('annotations')?.value);
-    positions.annotations = annotations.positions;
+    const keepFiringForMs = this.duration(fields.keep_firing_for, '`keep_firing_for`') ?? 0;
+    const annotations: Record<string, string> = {};
+    const annotationCount = this.stringFields(fields.annotations?.value, 'the annotations', 'annotation', annotations, positions.annotations);
     if (forField) positions.for = forField.value.range;
 
-    if (record !== '') this.checkRecordingRule(record, fields, { forMs, keepFiringForMs, annotationCount: annotations.count }, positions.name);
+    if (record !== '') this.checkRecordingRule(record, fields, { forMs, keepFiringForMs, annotationCount }, positions.name);
     if (alert !== '' && record !== '') return undefined;
     if (alert !== '') {
-      const rule: AlertingRule = { kind: 'alert', name: alert, expr, exprText, labels: labels.values, range: map.range, positions, forMs, keepFiringForMs, annotations: annotations.values };
+      const rule: AlertingRule = { kind: 'alert', name: alert, expr, exprText, labels, range: map.range, positions, forMs, keepFiringForMs, annotations };
       if (analyzed) this.problems.push(...checkRuleTemplates(rule, this.text, this.templates));
       return rule;
     }
     if (record !== '') {
-      const rule: RecordingRule = { kind: 'record', name: record, expr, exprText, labels: labels.values, range: map.range, positions };
+      const rule: RecordingRule = { kind: 'record', name: record, expr, exprText, labels, range: map.range, positions };
       return rule;
     }
     return undefined;
@@ -227,71 +234,61 @@ class RuleFileLoader {
   /** What rulefmt checks whenever `record` is set. */
   private checkRecordingRule(
     record: string,
-    fields: Map<string, YamlField>,
+    fields: RuleFields,
     set: { forMs: number; keepFiringForMs: number; annotationCount: number },
     nameRange: TextRange,
   ): void {
-    if (set.annotationCount > 0) this.error("invalid field 'annotations' in recording rule", fields.get('annotations')!.key.range);
-    if (set.forMs !== 0) this.error("invalid field 'for' in recording rule", fields.get('for')!.key.range);
-    if (set.keepFiringForMs !== 0) this.error("invalid field 'keep_firing_for' in recording rule", fields.get('keep_firing_for')!.key.range);
+    if (set.annotationCount > 0) this.error("invalid field 'annotations' in recording rule", fields.annotations!.key.range);
+    if (set.forMs !== 0) this.error("invalid field 'for' in recording rule", fields.for!.key.range);
+    if (set.keepFiringForMs !== 0) this.error("invalid field 'keep_firing_for' in recording rule", fields.keep_firing_for!.key.range);
     if (!isValidMetricName(record, this.names)) this.error(`invalid recording rule name: ${record}`, nameRange);
     if (this.names === 'utf8' && /[{}]/.test(record)) {
       this.error(`braces present in the recording rule name; should it be in expr?: ${record}`, nameRange);
     }
   }
 
-  /** `missingAt` is where a missing `expr` is reported. */
-  private expression(field: YamlField | undefined, missingAt: TextRange, analyzed: boolean): { expr: Rule['expr']; exprText: string } {
-    const exprText = field ? this.read.string(field.value, '`expr`') : '';
+  /** The tree of the expression `exprText` read from `field`; `missingAt` is where a missing `expr` is reported. */
+  private expression(field: YamlField | undefined, exprText: string, missingAt: TextRange, analyzed: boolean): Rule['expr'] {
     if (exprText === '') {
       if (field?.value.kind !== 'map' && field?.value.kind !== 'seq') {
         this.error("field 'expr' must be set in rule", field?.value.range ?? missingAt);
       }
-      return { expr: undefined, exprText };
+      return undefined;
     }
-    if (!analyzed) return { expr: undefined, exprText };
+    if (!analyzed) return undefined;
     const result = this.parseExpression(exprText);
     if (result.problems.length > 0) {
       const node = field!.value as YamlScalar;
       this.problems.push(...relocateProblems(result.problems, scalarOffsets({ type: node.style, range: [node.range.start, node.range.end], value: exprText, source: exprText }, this.text)));
     }
-    const fatal = result.problems.some((p) => p.severity === 'error');
-    return { expr: fatal ? undefined : result.expr, exprText };
+    return hasError(result.problems) ? undefined : result.expr;
   }
 
-  private labels(node: YamlNode | undefined, what: string) {
-    const values: Record<string, string> = {};
-    const positions: RulePositions['labels'] = {};
-    if (!node) return { values, positions };
-    for (const { name, value, key, scalar } of this.stringEntries(node, what)) {
-      if (!isValidLabelName(name, this.names) || name === '__name__') this.error(`invalid label name: ${name}`, key.range);
-      if (!isValidLabelValue(value)) this.error(`invalid label value: ${value}`, scalar.range);
+  /**
+   * Fills `values` (and `positions`) with the labels or annotations whose key and value decoded as
+   * strings, and returns how many there were; the others are reported and left out, and so is
+   * every invalid name (or label value).
+   */
+  private stringFields(node: YamlNode | undefined, what: string, kind: 'label' | 'annotation', values: Record<string, string>, positions?: RulePositions['labels']): number {
+    if (!node) return 0;
+    let count = 0;
+    const pairs = this.read.stringPairs(node, what);
+    for (let i = 0; i < pairs.length; i++) {
+      const { key, value: scalar } = pairs[i]!;
+      if (key.kind !== 'scalar' || scalar.kind !== 'scalar') continue;
+      const name = this.read.string(key, '');
+      const value = this.read.string(scalar, '');
+      if (kind === 'label') {
+        if (!isValidLabelName(name, this.names) || name === '__name__') this.error(`invalid label name: ${name}`, key.range);
+        if (!isValidLabelValue(value)) this.error(`invalid label value: ${value}`, scalar.range);
+      } else if (!isValidLabelName(name, this.names)) {
+        this.error(`invalid annotation name: ${name}`, key.range);
+      }
       values[name] = value;
-      positions[name] = { key: key.range, value: span(scalar) };
+      if (positions) positions[name] = { key: key.range, value: span(scalar) };
+      count++;
     }
-    return { values, positions };
-  }
-
-  private annotations(node: YamlNode | undefined) {
-    const values: Record<string, string> = {};
-    const positions: RulePositions['annotations'] = {};
-    if (!node) return { values, positions, count: 0 };
-    const entries = this.stringEntries(node, 'the annotations');
-    for (const { name, value, key, scalar } of entries) {
-      if (!isValidLabelName(name, this.names)) this.error(`invalid annotation name: ${name}`, key.range);
-      values[name] = value;
-      positions[name] = { key: key.range, value: span(scalar) };
-    }
-    return { values, positions, count: entries.length };
-  }
-
-  /** The entries of a map of strings (labels, annotations) whose key and value decoded as strings; the others are reported and left out. */
-  private stringEntries(node: YamlNode, what: string): { name: string; value: string; key: YamlScalar; scalar: YamlScalar }[] {
-    const entries: { name: string; value: string; key: YamlScalar; scalar: YamlScalar }[] = [];
-    for (const { name, value, field } of this.read.stringMap(node, what)) {
-      if (field.key.kind === 'scalar' && field.value.kind === 'scalar') entries.push({ name, value, key: field.key, scalar: field.value });
-    }
-    return entries;
+    return count;
   }
 
   private stringField(field: YamlField | undefined, what: string): string {
@@ -310,6 +307,11 @@ class RuleFileLoader {
 
 function span(node: YamlScalar): ScalarSpan {
   return { style: node.style, range: node.range };
+}
+
+function hasError(problems: readonly Problem[]): boolean {
+  for (let i = 0; i < problems.length; i++) if (problems[i]!.severity === 'error') return true;
+  return false;
 }
 
 function firstKeyRange(pairs: readonly { key: YamlNode }[], fallback: TextRange): TextRange {

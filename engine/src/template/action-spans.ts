@@ -7,20 +7,32 @@
 /** The start (at `{{`) and end (after `}}`) of every action, in pairs; undefined when unsure. */
 export function actionSpans(text: string): number[] | undefined {
   const spans: number[] = [];
-  for (let start = text.indexOf('{{'); start >= 0; start = text.indexOf('{{', spans[spans.length - 1]!)) {
+  const count = writeActionSpans(text, spans);
+  return count < 0 ? undefined : spans;
+}
+
+/**
+ * actionSpans written into `spans` from its start, for callers that reuse one array (emptying it
+ * would free its storage): returns how many numbers it wrote, or -1 when unsure. The entries past
+ * those are left as they were.
+ */
+export function writeActionSpans(text: string, spans: number[]): number {
+  let count = 0;
+  for (let start = text.indexOf('{{'); start >= 0; start = text.indexOf('{{', spans[count - 1]!)) {
     let at = start + 2;
-    if (text.startsWith('/*', at) || text.startsWith('- /*', at)) return undefined;
+    if (text.startsWith('/*', at) || text.startsWith('- /*', at)) return -1;
     for (;;) {
       const c = text.charCodeAt(at);
       if (c === 125 /* '}' */ && text.charCodeAt(at + 1) === 125) break;
       if (c === 34 /* '"' */ || c === 39 /* "'" */) at = quotedEnd(text, at, c);
       else if (c === 96 /* '`' */) at = text.indexOf('`', at + 1);
-      if (at < 0 || at >= text.length) return undefined;
+      if (at < 0 || at >= text.length) return -1;
       at++;
     }
-    spans.push(start, at + 2);
+    spans[count++] = start;
+    spans[count++] = at + 2;
   }
-  return spans;
+  return count;
 }
 
 /** The offset of the quote that closes the string or character at `at`; -1 when it does not close on its line. */

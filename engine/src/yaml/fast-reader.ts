@@ -11,7 +11,14 @@ import type { TextRange } from '../promql/ast.js';
 import type { YamlMap, YamlNode, YamlPair, YamlScalar, YamlSeq } from './tree.js';
 
 /** Characters that make the fast reader give up wherever they appear. */
-const UNSUPPORTED_CHARACTERS = /[\t\r\ufeff\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|^(?:---|\.\.\.|%)/m;
+const UNSUPPORTED_CHARACTERS = /[\t\r\ufeff\u0085\u2028\u2029\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+/**
+ * Document markers (`---`, `...`) and directives (`%`) at the start of a line, where they make it
+ * give up too; the first line is tested apart: a `^` alternative in a multiline pattern is tried at
+ * every character, which makes the scan several times slower.
+ */
+const MARKER_AT_START = /^(?:---|\.\.\.|%)/;
+const MARKER_AFTER_LINE_BREAK = /\n(?:---|\.\.\.|%)/;
 /** Characters that may not start a plain scalar here (some could, but are left to the full parser). */
 const PLAIN_START_EXCLUDED = new Set([...'?:,[]{}#&*!|>\'"%@`']);
 const SIMPLE_ESCAPE_LETTERS = new Set([...'ntr"\\/0abefv NL_P']);
@@ -30,7 +37,7 @@ export function readFast(text: string): YamlTree | undefined {
 
 /** False when the text holds what the fast reader never reads (it may still decline texts that pass). */
 export function fastReadable(text: string): boolean {
-  return !UNSUPPORTED_CHARACTERS.test(text);
+  return !UNSUPPORTED_CHARACTERS.test(text) && !MARKER_AT_START.test(text) && !MARKER_AFTER_LINE_BREAK.test(text);
 }
 
 /**
@@ -57,6 +64,15 @@ function readPart(part: string, base: number): YamlTree | undefined {
 class FastReader {
   /** Always the start of a line (or the end of the text) between nodes. */
   private pos = 0;
+  /**
+   * The pairs and items of the collections being read, nested ones above their parents', each
+   * collection's taken as an array of its exact length when it ends: most mappings have a few
+   * pairs, and an array grown by push from [] would make room for seventeen.
+   */
+  private readonly pairStack: YamlPair[] = [];
+  private pairTop = 0;
+  private readonly itemStack: YamlNode[] = [];
+  private itemTop = 0;
 
   /** `base` is added to the offsets of the nodes' ranges. */
   constructor(
@@ -137,14 +153,14 @@ class FastReader {
 
   /** The mapping whose first key is at `firstKey`, its `:` at `firstColon`. */
   private blockMap(firstKey: number, firstColon: number, indent: number): YamlMap {
-    const pairs: YamlPair[] = [];
+    const base = this.pairTop;
     let keyAt = firstKey;
     let colon = firstColon;
     let end = firstKey;
     for (;;) {
       const key = this.keyNode(keyAt, colon);
       const value = this.valueAfterKey(colon, indent);
-      pairs.push({ key, value });
+      this.pairStack[this.pairTop++] = { key, value };
       end = this.localEnd(value);
       const next = this.nextContentLine(this.pos);
       if (next < 0) break;
@@ -155,16 +171,16 @@ class FastReader {
       colon = this.colonAfterKey(keyAt);
       if (colon < 0) giveUp();
     }
-    return { kind: 'map', pairs, range: this.range(firstKey, end) };
+    return { kind: 'map', pairs: this.takePairs(base), range: this.range(firstKey, end) };
   }
 
   private blockSeq(firstDash: number, indent: number): YamlSeq {
-    const items: YamlNode[] = [];
+    const base = this.itemTop;
     let dash = firstDash;
     let end = firstDash;
     for (;;) {
       const item = this.seqItem(dash, indent);
-      items.push(item);
+      this.itemStack[this.itemTop++] = item;
       end = this.localEnd(item);
       const next = this.nextContentLine(this.pos);
       if (next < 0) break;
@@ -173,7 +189,20 @@ class FastReader {
       if (nextIndent > indent) giveUp();
       dash = next + nextIndent;
     }
-    return { kind: 'seq', items, range: this.range(firstDash, end) };
+    return { kind: 'seq', items: this.takeItems(base), range: this.range(firstDash, end) };
+  }
+
+  /** The pairs pushed since the stack's top was `base`, off the stack. */
+  private takePairs(base: number): YamlPair[] {
+    const pairs = this.pairStack.slice(base, this.pairTop);
+    this.pairTop = base;
+    return pairs;
+  }
+
+  private takeItems(base: number): YamlNode[] {
+    const items = this.itemStack.slice(base, this.itemTop);
+    this.itemTop = base;
+    return items;
   }
 
   private seqItem(dash: number, indent: number): YamlNode {
@@ -278,6 +307,7 @@ class FastReader {
     return c === "'" ? this.scalar('QUOTE_SINGLE', at, colon) : this.plain(at, colon);
   }
 
+  /** A plain scalar on one line. */
   private plain(start: number, end: number): YamlScalar {
     return { kind: 'scalar', style: 'PLAIN', text: this.t.slice(start, end), range: this.range(start, end) };
   }
@@ -335,6 +365,7 @@ class FastReader {
     const t = this.t;
     let end = this.plainLineEnd(at, true);
     let lineStart = this.nextLine(at);
+    let oneLine = true;
     if (t[end] !== '#' && !this.commentFollows(end)) {
       // Continuation lines: more indented than the parent, blank lines in between allowed.
       for (let p = lineStart; p < t.length; ) {
@@ -349,12 +380,13 @@ class FastReader {
         const lineContentEnd = this.plainLineEnd(p + spaces, false);
         if (this.commentFollows(lineContentEnd)) giveUp();
         end = lineContentEnd;
+        oneLine = false;
         p = this.nextLine(p);
         lineStart = p;
       }
     }
     this.pos = this.endOfLine(end);
-    return this.scalar('PLAIN', at, end);
+    return oneLine ? this.plain(at, end) : this.scalar('PLAIN', at, end);
   }
 
   /** The end of a plain scalar's text on the line of `from`, trailing spaces excluded; gives up on `: `. */

@@ -34,7 +34,7 @@ export class GoValueReader {
 
   /** A string field: the text of any scalar, '' for null. */
   string(node: YamlNode, what: string): string {
-    if (node.kind === 'scalar') return isNull(node) ? '' : node.text;
+    if (node.kind === 'scalar') return scalarString(node);
     this.report(`${what} must be a string, not ${describeNode(node)}`, node.range);
     return '';
   }
@@ -94,35 +94,65 @@ export class GoValueReader {
    */
   fields(map: YamlMap, allowed: readonly string[], what: string, unknownIs: Severity = 'error'): Map<string, YamlField> {
     const out = new Map<string, YamlField>();
-    for (const field of this.pairs(map)) {
-      const name = field.key.kind === 'scalar' ? field.key.text : '';
-      if (!allowed.includes(name)) {
-        const suggestion = closestWord(name, allowed);
-        const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of ${allowed.join(', ')}`;
-        this.report(`unknown field "${name}" in ${what}${hint}`, field.key.range, unknownIs);
-        continue;
-      }
-      out.set(name, field);
+    const pairs = this.pairs(map);
+    for (let i = 0; i < pairs.length; i++) {
+      const field = pairs[i]!;
+      if (this.isAllowedField(field, allowed, what, unknownIs)) out.set(keyText(field.key), field);
     }
     return out;
   }
 
+  /**
+   * The fields of `fields` as a record with a property for every allowed name, undefined for those
+   * not set: lighter than a Map for the many small mappings of a rule file, and of one shape.
+   */
+  fieldRecord<Name extends string>(map: YamlMap, allowed: readonly Name[], what: string, unknownIs: Severity = 'error'): Record<Name, YamlField | undefined> {
+    const out = {} as Record<Name, YamlField | undefined>;
+    for (let i = 0; i < allowed.length; i++) out[allowed[i]!] = undefined;
+    const pairs = this.pairs(map);
+    for (let i = 0; i < pairs.length; i++) {
+      const field = pairs[i]!;
+      if (this.isAllowedField(field, allowed, what, unknownIs)) out[keyText(field.key) as Name] = field;
+    }
+    return out;
+  }
+
+  /** True when the field's key is one of `allowed`; otherwise reports it as unknown. */
+  private isAllowedField(field: YamlField, allowed: readonly string[], what: string, unknownIs: Severity): boolean {
+    const name = keyText(field.key);
+    if (allowed.includes(name)) return true;
+    const suggestion = closestWord(name, allowed);
+    const hint = suggestion ? `; did you mean "${suggestion}"?` : `; expected one of ${allowed.join(', ')}`;
+    this.report(`unknown field "${name}" in ${what}${hint}`, field.key.range, unknownIs);
+    return false;
+  }
+
   /** A map of strings to strings (labels, annotations), in file order. */
   stringMap(node: YamlNode, what: string): { name: string; value: string; field: YamlField }[] {
+    return this.stringPairs(node, what).map((field) => ({ name: scalarString(field.key), value: scalarString(field.value), field }));
+  }
+
+  /**
+   * The pairs of a map of strings to strings (labels, annotations), in file order, with every key
+   * and value that is not a string reported (those read as '').
+   */
+  stringPairs(node: YamlNode, what: string): readonly YamlField[] {
     const map = this.mapping(node, what);
-    if (!map) return [];
+    if (!map) return NO_FIELDS;
+    const pairs = this.pairs(map);
     // The messages are made only for what is not a string: maps hold many strings.
-    return this.pairs(map).map((field) => ({
-      name: field.key.kind === 'scalar' ? this.string(field.key, '') : this.string(field.key, `a key of ${what}`),
-      value: field.value.kind === 'scalar' ? this.string(field.value, '') : this.string(field.value, `the value of "${field.key.kind === 'scalar' ? field.key.text : '?'}" in ${what}`),
-      field,
-    }));
+    for (let i = 0; i < pairs.length; i++) {
+      const { key, value } = pairs[i]!;
+      if (key.kind !== 'scalar') this.string(key, `a key of ${what}`);
+      if (value.kind !== 'scalar') this.string(value, `the value of "${key.kind === 'scalar' ? key.text : '?'}" in ${what}`);
+    }
+    return pairs;
   }
 
   /** The pairs of a mapping after merge keys, with duplicate keys reported. */
   pairs(map: YamlMap): readonly YamlField[] {
     this.reportDuplicates(map);
-    if (!map.pairs.some((p) => isMergeKey(p.key))) return map.pairs;
+    if (!hasMergeKey(map.pairs)) return map.pairs;
     const own = map.pairs.filter((p) => !isMergeKey(p.key));
     const seen = new Set(own.map((p) => keyText(p.key)));
     const merged: YamlField[] = [];
@@ -168,8 +198,20 @@ export class GoValueReader {
   }
 }
 
+const NO_FIELDS: readonly YamlField[] = Object.freeze([]);
+
 function keyText(key: YamlNode): string {
   return key.kind === 'scalar' ? key.text : '';
+}
+
+/** A string field's value when the node is a scalar; '' for null and for collections. */
+function scalarString(node: YamlNode): string {
+  return node.kind === 'scalar' && !isNull(node) ? node.text : '';
+}
+
+function hasMergeKey(pairs: readonly YamlField[]): boolean {
+  for (let i = 0; i < pairs.length; i++) if (isMergeKey(pairs[i]!.key)) return true;
+  return false;
 }
 
 /** The scalar's value under yaml.v3's resolution when decoded into a Go int, or undefined. */

@@ -59,6 +59,13 @@ function unescapeOneLine(inner: string): string {
       i++;
       continue;
     }
+    if (length === undefined && value === kind) {
+      // The escaped character stands for itself (`\"`, `\\`): it starts the next run copied.
+      text += inner.slice(copied, i);
+      copied = i + 1;
+      i += 2;
+      continue;
+    }
     text += inner.slice(copied, i) + value;
     i += length === undefined ? 2 : 2 + length;
     copied = i;
@@ -84,73 +91,110 @@ export function decodeFlowScalar(style: ScalarStyle, source: string, start: numb
   const quoted = style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE';
   const from = quoted ? start + 1 : start;
   const to = quoted ? Math.max(from, end - 1) : end;
-  // The value as UTF-16 code units, each with the offset it came from: cheap to cut back.
-  const units: number[] = [];
-  const offsets: number[] = [];
-  /** How many units trailing-white-space trimming must not cut into. */
-  let kept = 0;
-  const push = (chars: string, at: number, keep: boolean) => {
-    for (let k = 0; k < chars.length; k++) {
-      units.push(chars.charCodeAt(k));
-      offsets.push(at);
-    }
-    if (keep) kept = units.length;
-  };
+  const value = new FlowValue(source, to - from);
   let i = from;
   while (i < to) {
     const c = source[i]!;
     if (c === '\n' || (c === '\r' && source[i + 1] === '\n')) {
-      units.length = kept;
-      offsets.length = kept;
+      value.trimTrailingWhiteSpace();
       const breakAt = i;
       let breaks = 0;
       while (i < to && isFoldSpace(source[i]!)) {
         if (source[i] === '\n') breaks++;
         i++;
       }
-      push(breaks > 1 ? '\n'.repeat(breaks - 1) : ' ', breakAt, true);
+      value.add(breaks > 1 ? '\n'.repeat(breaks - 1) : ' ', breakAt);
       continue;
     }
     if (style === 'QUOTE_SINGLE' && c === "'" && source[i + 1] === "'") {
-      push("'", i, true);
+      value.add("'", i);
       i += 2;
       continue;
     }
     if (style === 'QUOTE_DOUBLE' && c === '\\') {
-      i = readEscape(source, i, to, push);
+      i = readEscape(source, i, to, value);
       continue;
     }
-    units.push(source.charCodeAt(i));
-    offsets.push(i);
-    if (c !== ' ' && c !== '\t') kept = units.length;
+    value.copy(i, source.charCodeAt(i));
     i++;
   }
   // Just past the value: the closing quote, so that "unexpected end of input" points at it.
-  offsets.push(quoted ? to : end);
-  return { text: fromCodeUnits(units), offsets };
+  return value.finish(quoted ? to : end);
 }
 
-/** The string of `units`, made a slice at a time (a call takes only so many arguments). */
-function fromCodeUnits(units: readonly number[]): string {
-  let text = '';
-  for (let i = 0; i < units.length; i += 8192) text += String.fromCharCode(...units.slice(i, i + 8192));
-  return text;
+/**
+ * A flow scalar's value as it is decoded, with the offset of each of its characters. Characters
+ * copied as written are taken from the source a run at a time; the offsets go into an array made
+ * once, about as long as the value can be.
+ */
+class FlowValue {
+  private text = '';
+  private readonly offsets: number[];
+  private length = 0;
+  /** The source characters copied since the last one added otherwise, not yet in `text`. */
+  private runStart = 0;
+  private runEnd = 0;
+  /** How many characters trailing-white-space trimming must not cut into. */
+  private kept = 0;
+
+  constructor(
+    private readonly source: string,
+    sourceLength: number,
+  ) {
+    this.offsets = new Array<number>(sourceLength + 2);
+  }
+
+  /** The source character at `at` (whose code is `code`), as written. */
+  copy(at: number, code: number): void {
+    if (at !== this.runEnd) {
+      this.flushRun();
+      this.runStart = at;
+    }
+    this.runEnd = at + 1;
+    this.offsets[this.length++] = at;
+    if (code !== 32 /* ' ' */ && code !== 9 /* '\t' */) this.kept = this.length;
+  }
+
+  /** `chars` that came from the source at `at` (an escape, a folded line break); never trimmed. */
+  add(chars: string, at: number): void {
+    this.flushRun();
+    this.text += chars;
+    for (let k = 0; k < chars.length; k++) this.offsets[this.length++] = at;
+    this.kept = this.length;
+  }
+
+  /** Cuts the white space copied since the last character that is kept (all of it in the current run). */
+  trimTrailingWhiteSpace(): void {
+    this.runEnd -= this.length - this.kept;
+    this.length = this.kept;
+  }
+
+  /** The value, its offsets ended by `endOffset`. */
+  finish(endOffset: number): DecodedScalar {
+    this.flushRun();
+    this.offsets[this.length++] = endOffset;
+    this.offsets.length = this.length;
+    return { text: this.text, offsets: this.offsets };
+  }
+
+  private flushRun(): void {
+    if (this.runEnd > this.runStart) this.text += this.source.slice(this.runStart, this.runEnd);
+    this.runStart = this.runEnd;
+  }
 }
 
-type Push = (chars: string, at: number, keep: boolean) => void;
-
-/** Reads the escape at `i` (a backslash); returns the index after it. */
-function readEscape(source: string, i: number, to: number, push: Push): number {
+/** Reads the escape at `i` (a backslash) into `value`; returns the index after it. */
+function readEscape(source: string, i: number, to: number, value: FlowValue): number {
   const kind = source[i + 1] ?? '';
   if (kind === '\n' || (kind === '\r' && source[i + 2] === '\n')) {
-    push('', i, true);
+    value.add('', i);
     let j = i + (kind === '\r' ? 3 : 2);
     while (j < to && (source[j] === ' ' || source[j] === '\t')) j++;
     return j;
   }
   const simple = SIMPLE_ESCAPES[kind];
   if (simple !== undefined) {
-    push(simple, i, true);
+    value.add(simple, i);
     return i + 2;
   }
   const length = HEX_LENGTH[kind];
@@ -158,11 +202,11 @@ function readEscape(source: string, i: number, to: number, push: Push): number {
     const digits = source.slice(i + 2, i + 2 + length);
     const code = /^[0-9a-fA-F]+$/.test(digits) && digits.length === length ? parseInt(digits, 16) : NaN;
     if (code <= 0x10ffff) {
-      push(String.fromCodePoint(code), i, true);
+      value.add(String.fromCodePoint(code), i);
       return i + 2 + length;
     }
   }
-  push(source.slice(i, i + 2), i, true);
+  value.add(source.slice(i, i + 2), i);
   return i + 2;
 }
 

@@ -18,12 +18,17 @@ export interface LocatedScalar {
 
 /** Returns, for each index of `value` (and one past its end), the file offset it came from. */
 export function scalarOffsets(node: LocatedScalar, source: string): number[] {
-  const value = typeof node.source === 'string' ? node.source : node.value === null || node.value === undefined ? '' : String(node.value);
-  const [start = 0, valueEnd = start] = node.range ?? [];
+  const value = valueOf(node);
+  const start = node.range?.[0] ?? 0;
+  const valueEnd = node.range?.[1] ?? start;
   const style = node.type as ScalarStyle | null | undefined;
   if (style) {
-    const verbatim = verbatimOffsets(style, value, source, start, valueEnd);
-    if (verbatim) return verbatim;
+    const from = verbatimStart(style, value, source, start, valueEnd);
+    if (from >= 0) {
+      const offsets = new Array<number>(value.length + 1);
+      for (let i = 0; i <= value.length; i++) offsets[i] = from + i;
+      return offsets;
+    }
     for (const decoded of decodeScalar(style, source, start, valueEnd)) {
       if (decoded.text === value) return decoded.offsets;
     }
@@ -32,20 +37,36 @@ export function scalarOffsets(node: LocatedScalar, source: string): number[] {
 }
 
 /**
- * The offsets of a one-line flow scalar whose value is its text as written (no escapes, no doubled
- * quotes): each character comes from the same place, as decoding would find. Undefined otherwise.
+ * `range` in the scalar's value as a range in the file: what relocateRange makes of scalarOffsets,
+ * without the offsets of every character when the value is written as it is.
  */
-function verbatimOffsets(style: ScalarStyle, value: string, source: string, start: number, end: number): number[] | undefined {
+export function relocateInScalar(node: LocatedScalar, range: TextRange, source: string): TextRange {
+  const value = valueOf(node);
+  const start = node.range?.[0] ?? 0;
+  const from = node.type ? verbatimStart(node.type as ScalarStyle, value, source, start, node.range?.[1] ?? start) : -1;
+  if (from < 0) return relocateRange(range, scalarOffsets(node, source));
+  const clamped = (i: number) => from + Math.max(0, Math.min(i, value.length));
+  const rangeStart = clamped(range.start);
+  return { start: rangeStart, end: Math.max(clamped(range.end), rangeStart + 1) };
+}
+
+function valueOf(node: LocatedScalar): string {
+  return typeof node.source === 'string' ? node.source : node.value === null || node.value === undefined ? '' : String(node.value);
+}
+
+/**
+ * Where the value of a one-line flow scalar starts in the file when the value is its text as
+ * written (no escapes, no doubled quotes): each character comes from the same place, as decoding
+ * would find, and the end of the value from the closing quote. -1 otherwise.
+ */
+function verbatimStart(style: ScalarStyle, value: string, source: string, start: number, end: number): number {
   const quoted = style === 'QUOTE_SINGLE' || style === 'QUOTE_DOUBLE';
-  if (!quoted && style !== 'PLAIN') return undefined;
+  if (!quoted && style !== 'PLAIN') return -1;
   const from = quoted ? start + 1 : start;
   const to = quoted ? Math.max(from, end - 1) : end;
-  if (to - from !== value.length || !source.startsWith(value, from)) return undefined;
-  if (value.includes('\n') || (style === 'QUOTE_DOUBLE' && value.includes('\\')) || (style === 'QUOTE_SINGLE' && value.includes("'"))) return undefined;
-  const offsets = new Array<number>(value.length + 1);
-  for (let i = 0; i < value.length; i++) offsets[i] = from + i;
-  offsets[value.length] = quoted ? to : end;
-  return offsets;
+  if (to - from !== value.length || !source.startsWith(value, from)) return -1;
+  if (value.includes('\n') || (style === 'QUOTE_DOUBLE' && value.includes('\\')) || (style === 'QUOTE_SINGLE' && value.includes("'"))) return -1;
+  return from;
 }
 
 /** Fallback for scalars the decoder does not rebuild: each value character maps to its next occurrence. */
@@ -69,9 +90,13 @@ export function relocateProblems(problems: readonly Problem[], offsets: readonly
 
 /** A range in a scalar's value as a range in the file, at least one character long. */
 export function relocateRange(range: TextRange, offsets: readonly number[]): TextRange {
-  const at = (i: number) => offsets[Math.max(0, Math.min(i, offsets.length - 1))]!;
-  const start = at(range.start);
-  return { start, end: Math.max(at(range.end), start + 1) };
+  const start = offsetAt(offsets, range.start);
+  return { start, end: Math.max(offsetAt(offsets, range.end), start + 1) };
+}
+
+/** The offset of value index `i`, clamped to the value. */
+function offsetAt(offsets: readonly number[], i: number): number {
+  return offsets[Math.max(0, Math.min(i, offsets.length - 1))]!;
 }
 
 /** The located form of a scalar of the YAML tree model. */

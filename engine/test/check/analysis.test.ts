@@ -69,6 +69,16 @@ describe('foldTree', () => {
     );
   });
 
+  it('folds another tree inside a fold, keeping the values of the outer children', () => {
+    const inner = parsePromQLOrThrow('y / z');
+    const outer = foldTree<string>(parsePromQLOrThrow('a - b'), (node, children) => {
+      const innerValue = foldTree<string>(inner, (n, c) => (n.kind === 'VectorSelector' ? n.name : c.join('/')));
+      return node.kind === 'VectorSelector' ? `${node.name}(${innerValue})` : children.join(' - ');
+    });
+    expect(outer).toBe('a(y/z) - b(y/z)');
+    expect(written('a - b')).toBe('BinaryExpr(VectorSelector, VectorSelector)');
+  });
+
   it('gives the same values as a recursive fold on long chains, without recursion', () => {
     const chain = Array.from({ length: 20_000 }, (_, i) => `x${i}`).join(' + ');
     expect(foldTree<number>(parsePromQLOrThrow(chain), (node, children) => (node.kind === 'VectorSelector' ? 1 : children.reduce((a, b) => a + b, 0)))).toBe(20_000);

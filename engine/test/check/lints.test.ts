@@ -93,6 +93,10 @@ describe('constant-comparison', () => {
     expect(lint('constant-comparison', { expr: 'x > x' })).toEqual([
       'r.yml:5:15: warning: this comparison is always false: both sides are the same selector, so the alert never fires [constant-comparison]',
     ]);
+    expect(lint('constant-comparison', { expr: "'sum by (a) (x) >= sum by(a)(\tx )'" })).toEqual([
+      'r.yml:5:16: warning: this comparison is always true: both sides are the same expression, so it filters nothing [constant-comparison]',
+    ]);
+    expect(lint('constant-comparison', { expr: 'sum(x) >= sum(y)' })).toEqual([]);
   });
 
   it('accepts comparisons that depend on data, and absent(...) == 1', () => {
@@ -111,6 +115,28 @@ describe('duplicate-rule', () => {
     ]);
     const c = alertRule({ expr: 'up == 1', labels: '{severity: critical}' });
     expect(only(check({ 'a.yml': a, 'c.yml': c }), 'duplicate-rule')).toEqual([]);
+  });
+
+  it('points at the first rule of the same kind, name and labels among many of one name', () => {
+    const file = [
+      'groups:',
+      '  - name: g',
+      '    labels: {team: a}',
+      '    rules:',
+      '      - {alert: A, expr: up, labels: {severity: warning}}',
+      '      - {alert: A, expr: up, labels: {severity: critical}}',
+      '      - {record: A, expr: up, labels: {severity: critical}}',
+      '      - {alert: A, expr: up, labels: {severity: critical, team: a}}',
+      '      - {alert: A, expr: up, labels: {severity: critical, team: b}}',
+      '      - {alert: A, expr: up, labels: {severity: warning}}',
+      '      - {record: A, expr: up, labels: {team: a, severity: critical}}',
+      '',
+    ].join('\n');
+    expect(only(check({ 'r.yml': file }), 'duplicate-rule')).toEqual([
+      'r.yml:8:17: warning: alerting rule "A" with the same labels is already defined at line 6 [duplicate-rule]',
+      'r.yml:10:17: warning: alerting rule "A" with the same labels is already defined at line 5 [duplicate-rule]',
+      'r.yml:11:18: warning: recording rule "A" with the same labels is already defined at line 7 [duplicate-rule]',
+    ]);
   });
 });
 

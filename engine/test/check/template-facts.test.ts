@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { templateFactsSource } from '../../src/check/template-facts.js';
-import { actionSpans } from '../../src/template/action-spans.js';
+import { actionSpans, writeActionSpans } from '../../src/template/action-spans.js';
 
 /** Facts from a parse of this text alone. */
 const alone = (text: string) => templateFactsSource()(text);
@@ -47,6 +47,14 @@ describe('actionSpans', () => {
   it('finds each action, past closing braces in quotes', () => {
     expect(actionSpans('a {{ $labels.job }} b {{ "}}" }}')).toEqual([2, 19, 22, 32]);
     expect(actionSpans('{{ `}}` }}{{x}}')).toEqual([0, 10, 10, 15]);
+  });
+
+  it('writes the spans into an array that is reused, leaving the entries past them', () => {
+    const spans = [9, 9, 9, 9, 9, 9];
+    expect(writeActionSpans('a {{ x }} b {{ y }}', spans)).toBe(4);
+    expect(spans).toEqual([2, 9, 12, 19, 9, 9]);
+    expect(writeActionSpans('{{ x', spans)).toBe(-1);
+    expect(writeActionSpans('no actions', spans)).toBe(0);
   });
 
   it('gives no answer for comments and actions or quotes left open', () => {

@@ -114,7 +114,7 @@ describe('a subcommand that reads its arguments with parseCommandArgs', () => {
 
   async function klaxon(args: string[]) {
     const out = { stdout: '', stderr: '' };
-    const status = await main(args, { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) }, [fake]);
+    const status = await main(args, { stdout: (t) => void (out.stdout += t), stderr: (t) => void (out.stderr += t) }, [{ name: fake.name, load: async () => fake }]);
     return { status, ...out };
   }
 

@@ -77,6 +77,8 @@ describe('the tree parser', () => {
     'x[5m:]', 'x[5m:1m]', 'x[:1m]', 'x[5m:-1m]', 'x[-5m]', 'x[(5m)]', 'x[5m * (2 + 1)]', 'x[5m) + y', 'x[5m:(1m)]',
     'x offset -(5m)', 'x offset - - 5m', 'x offset (5m) + y', 'x @ -1', 'x @ + 1', 'x @ - - 1', 'x @ start()', 'x @ end( )',
     'x @ start', 'x @ (1)', '-x @ 1 offset 1m [5m:]', '(x)[5m]', '"a" + "b"', 'Inf', '-NaN', '1h', '0x1f + 1e-3 + 5.',
+    // Problems in the order both find them: a division by zero before a bad number after it.
+    'x[1 / 0 + 1h1] offset (1m % 0 - 1y1y)', '-(1 + 2) * -x ^ -2 / y',
   ])('agrees with the syntax tree builder: %j', (text) => {
     expectAgreement(text);
   });

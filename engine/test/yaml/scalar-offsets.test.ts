@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isMap, parseDocument, type Scalar, type YAMLMap } from 'yaml';
 import { decodeFlowScalar, type ScalarStyle } from '../../src/yaml/scalar-decode.js';
-import { scalarOffsets } from '../../src/yaml/scalar-offsets.js';
+import { relocateInScalar, relocateRange, scalarOffsets } from '../../src/yaml/scalar-offsets.js';
 
 /** The scalar under key `v`, and the file offsets of each of its value's characters. */
 function offsetsOf(source: string): { value: string; offsets: number[] } {
@@ -96,6 +96,24 @@ describe('scalarOffsets', () => {
         expect(offsets).toEqual(decoded.offsets);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('relocates a range as relocateRange does with the offsets, in every flow style', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', ' ', '"', "'", '\\', '\n', '1') });
+    const style = fc.constantFrom<ScalarStyle>('PLAIN', 'QUOTE_SINGLE', 'QUOTE_DOUBLE');
+    const index = fc.integer({ min: -2, max: 30 });
+    fc.assert(
+      fc.property(text, style, index, index, (value, style, a, b) => {
+        const quote = style === 'QUOTE_SINGLE' ? "'" : style === 'QUOTE_DOUBLE' ? '"' : '';
+        const source = `v: ${quote}${value}${quote}\n`;
+        const end = source.length - 1;
+        const decoded = decodeFlowScalar(style, source, 3, end);
+        const node = { type: style, range: [3, end], value: decoded.text, source: decoded.text };
+        const range = { start: Math.min(a, b), end: Math.max(a, b) };
+        expect(relocateInScalar(node, range, source)).toEqual(relocateRange(range, scalarOffsets(node, source)));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

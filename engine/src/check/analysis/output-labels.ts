@@ -91,12 +91,18 @@ function callLabels(node: Call, args: readonly LabelSet[]): LabelSet {
     case 'info':
       return ANY;
     default: {
-      if (typeOf(node) === 'scalar' || typeOf(node) === 'string') return NONE;
-      const vectorArg = node.args.findIndex((a) => typeOf(a) === 'vector' || typeOf(a) === 'matrix');
+      const type = typeOf(node);
+      if (type === 'scalar' || type === 'string') return NONE;
+      const vectorArg = node.args.findIndex(isSeries);
       if (vectorArg < 0) return { kind: 'only', names: new Set(), because: node };
       return args[vectorArg]!;
     }
   }
+}
+
+function isSeries(expr: Expr): boolean {
+  const type = typeOf(expr);
+  return type === 'vector' || type === 'matrix';
 }
 
 /** Labels that `absent(x{a="b"})` gives its result: those of equality matchers, except the name. */
@@ -130,8 +136,9 @@ function binaryLabels(node: BinaryExpr, lhs: LabelSet, rhs: LabelSet): LabelSet 
 }
 
 function keepOnly(set: LabelSet, names: readonly string[], because: Expr): LabelSet {
-  const kept = names.filter((n) => mayHaveLabel(set, n));
-  return { kind: 'only', names: new Set(kept), because };
+  const kept = new Set<string>();
+  for (let i = 0; i < names.length; i++) if (mayHaveLabel(set, names[i]!)) kept.add(names[i]!);
+  return { kind: 'only', names: kept, because };
 }
 
 function remove(set: LabelSet, names: readonly string[], because: Expr): LabelSet {

@@ -15,32 +15,32 @@ const UNKNOWN: ValueRange = { min: -Infinity, max: Infinity };
 const NON_NEGATIVE: ValueRange = { min: 0, max: Infinity };
 const AT_LEAST_ONE: ValueRange = { min: 1, max: Infinity };
 
-const FIXED_RANGES: Record<string, ValueRange> = {
-  absent: { min: 1, max: 1 },
-  absent_over_time: { min: 1, max: 1 },
-  present_over_time: { min: 1, max: 1 },
-  count_over_time: AT_LEAST_ONE,
-  changes: NON_NEGATIVE,
-  resets: NON_NEGATIVE,
-  rate: NON_NEGATIVE,
-  irate: NON_NEGATIVE,
-  increase: NON_NEGATIVE,
-  abs: NON_NEGATIVE,
-  sqrt: NON_NEGATIVE,
-  exp: NON_NEGATIVE,
-  time: NON_NEGATIVE,
-  timestamp: NON_NEGATIVE,
-  stddev_over_time: NON_NEGATIVE,
-  stdvar_over_time: NON_NEGATIVE,
-  sgn: { min: -1, max: 1 },
-  day_of_week: { min: 0, max: 6 },
-  day_of_month: { min: 1, max: 31 },
-  day_of_year: { min: 1, max: 366 },
-  days_in_month: { min: 28, max: 31 },
-  hour: { min: 0, max: 23 },
-  minute: { min: 0, max: 59 },
-  month: { min: 1, max: 12 },
-};
+const FIXED_RANGES: ReadonlyMap<string, ValueRange> = new Map([
+  ['absent', { min: 1, max: 1 }],
+  ['absent_over_time', { min: 1, max: 1 }],
+  ['present_over_time', { min: 1, max: 1 }],
+  ['count_over_time', AT_LEAST_ONE],
+  ['changes', NON_NEGATIVE],
+  ['resets', NON_NEGATIVE],
+  ['rate', NON_NEGATIVE],
+  ['irate', NON_NEGATIVE],
+  ['increase', NON_NEGATIVE],
+  ['abs', NON_NEGATIVE],
+  ['sqrt', NON_NEGATIVE],
+  ['exp', NON_NEGATIVE],
+  ['time', NON_NEGATIVE],
+  ['timestamp', NON_NEGATIVE],
+  ['stddev_over_time', NON_NEGATIVE],
+  ['stdvar_over_time', NON_NEGATIVE],
+  ['sgn', { min: -1, max: 1 }],
+  ['day_of_week', { min: 0, max: 6 }],
+  ['day_of_month', { min: 1, max: 31 }],
+  ['day_of_year', { min: 1, max: 366 }],
+  ['days_in_month', { min: 28, max: 31 }],
+  ['hour', { min: 0, max: 23 }],
+  ['minute', { min: 0, max: 59 }],
+  ['month', { min: 1, max: 12 }],
+]);
 
 /** Functions whose result values are those of their range or vector argument. */
 const SAME_AS_ARGUMENT = new Set([
@@ -79,25 +79,32 @@ export function rangeOfNode(node: Expr, children: readonly ValueRange[]): ValueR
 
 /** `args`: the ranges of the call's arguments. */
 function callRange(node: Call, args: readonly ValueRange[]): ValueRange {
-  const fixed = FIXED_RANGES[node.func];
+  const fixed = FIXED_RANGES.get(node.func);
   if (fixed) return fixed;
-  const literal = (i: number) => (node.args[i]?.kind === 'NumberLiteral' ? (node.args[i] as { value: number }).value : undefined);
-  const vectorArg = node.args.findIndex((a) => a.kind !== 'NumberLiteral' && a.kind !== 'StringLiteral');
+  const vectorArg = node.args.findIndex(isSeriesArgument);
   const inner = vectorArg >= 0 ? args[vectorArg]! : args.length > 0 ? args[0]! : UNKNOWN;
   switch (node.func) {
-    case 'clamp': {
-      const [low, high] = [literal(1), literal(2)];
-      return { min: Math.max(inner.min, low ?? -Infinity), max: Math.min(inner.max, high ?? Infinity) };
-    }
+    case 'clamp':
+      return { min: Math.max(inner.min, literalArgument(node, 1) ?? -Infinity), max: Math.min(inner.max, literalArgument(node, 2) ?? Infinity) };
     case 'clamp_min':
-      return { min: Math.max(inner.min, literal(1) ?? -Infinity), max: inner.max };
+      return { min: Math.max(inner.min, literalArgument(node, 1) ?? -Infinity), max: inner.max };
     case 'clamp_max':
-      return { min: inner.min, max: Math.min(inner.max, literal(1) ?? Infinity) };
+      return { min: inner.min, max: Math.min(inner.max, literalArgument(node, 1) ?? Infinity) };
     case 'sum_over_time':
       return sumOf(inner);
     default:
       return SAME_AS_ARGUMENT.has(node.func) ? inner : UNKNOWN;
   }
+}
+
+function isSeriesArgument(arg: Expr): boolean {
+  return arg.kind !== 'NumberLiteral' && arg.kind !== 'StringLiteral';
+}
+
+/** The value of the call's `i`th argument when it is a number literal. */
+function literalArgument(node: Call, i: number): number | undefined {
+  const arg = node.args[i];
+  return arg?.kind === 'NumberLiteral' ? arg.value : undefined;
 }
 
 function aggregateRange(node: AggregateExpr, inner: ValueRange): ValueRange {

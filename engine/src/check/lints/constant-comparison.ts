@@ -2,7 +2,7 @@
  * Comparisons whose outcome is known without data: `count(x) < 0` is never true, `x == bool x`
  * always is, and an alert on a `bool` comparison always has a result and so always fires.
  */
-import type { BinaryExpr, BinaryOp, Expr } from '../../promql/ast.js';
+import type { BinaryExpr, BinaryOp, Expr, TextRange } from '../../promql/ast.js';
 import { formatNumber } from '../analysis/format-number.js';
 import { rangeOfNode, type ValueRange } from '../analysis/value-range.js';
 import { NO_FINDINGS, type Finding, type Lint, type RuleInput } from '../lint.js';
@@ -54,10 +54,11 @@ interface Outcome {
 
 /** `a` and `b`: the ranges of the two sides. */
 function knownOutcome(node: BinaryExpr, exprText: string, a: ValueRange, b: ValueRange): Outcome | undefined {
-  const [lhs, rhs] = [unwrap(node.lhs), unwrap(node.rhs)];
-  if (lhs.kind === rhs.kind && lhs.kind !== 'NumberLiteral' && sourceOf(lhs, exprText) === sourceOf(rhs, exprText)) {
+  const lhs = unwrap(node.lhs);
+  const rhs = unwrap(node.rhs);
+  if (lhs.kind === rhs.kind && lhs.kind !== 'NumberLiteral' && sameSource(exprText, lhs.range, rhs.range)) {
     const always = node.op === '==' || node.op === '>=' || node.op === '<=';
-    return { always, reason: `both sides are ${unwrap(node.lhs).kind === 'VectorSelector' ? 'the same selector' : 'the same expression'}` };
+    return { always, reason: `both sides are ${lhs.kind === 'VectorSelector' ? 'the same selector' : 'the same expression'}` };
   }
   const always = decide(node.op, a, b);
   // `absent(x) == 1` and the like restate a fixed value: redundant, but written on purpose.
@@ -98,7 +99,22 @@ function describe(r: ValueRange): string {
   return `between ${formatNumber(r.min)} and ${formatNumber(r.max)}`;
 }
 
-/** The expression's text without white space, to compare two operands as written. */
-function sourceOf(expr: Expr, exprText: string): string {
-  return exprText.slice(expr.range.start, expr.range.end).replace(/\s+/g, '');
+/** Whether the two ranges of `text` are the same but for white space (as `\s` matches): two operands as written. */
+function sameSource(text: string, a: TextRange, b: TextRange): boolean {
+  let i = a.start;
+  let j = b.start;
+  for (;;) {
+    while (i < a.end && isSpace(text.charCodeAt(i))) i++;
+    while (j < b.end && isSpace(text.charCodeAt(j))) j++;
+    if (i === a.end || j === b.end) return i === a.end && j === b.end;
+    if (text.charCodeAt(i) !== text.charCodeAt(j)) return false;
+    i++;
+    j++;
+  }
+}
+
+const SPACE = /\s/;
+
+function isSpace(code: number): boolean {
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(String.fromCharCode(code));
 }

@@ -8,20 +8,42 @@ import type { Rule, RuleGroup } from '../../rules/rule.js';
 import type { FileSetFinding, Lint, RuleFileInput } from '../lint.js';
 import { ruleNameRange } from '../locate.js';
 
+interface Seen {
+  file: RuleFileInput;
+  group: RuleGroup;
+  rule: Rule;
+  /** Whether the rule is in firstOfIdentity: once its name is met again. */
+  keyed: boolean;
+}
+
 export const duplicateRule: Lint = {
   name: 'duplicate-rule',
   summary: 'two alerting rules, or two recording rules, with the same name and the same labels',
   checkFiles(files: readonly RuleFileInput[]): FileSetFinding[] {
-    const first = new Map<string, { file: RuleFileInput; rule: Rule }>();
+    // Most names are met once: a rule's identity is worked out only when its name was met before.
+    const firstOfName = new Map<string, Seen>();
+    const firstOfIdentity = new Map<string, Seen>();
     const findings: FileSetFinding[] = [];
     const lines = new Map<RuleFileInput, LineIndex>();
-    for (const file of files) {
-      for (const group of file.groups) {
-        for (const rule of group.rules) {
+    for (let f = 0; f < files.length; f++) {
+      const file = files[f]!;
+      for (let g = 0; g < file.groups.length; g++) {
+        const group = file.groups[g]!;
+        for (let r = 0; r < group.rules.length; r++) {
+          const rule = group.rules[r]!;
+          const firstNamed = firstOfName.get(rule.name);
+          if (!firstNamed) {
+            firstOfName.set(rule.name, { file, group, rule, keyed: false });
+            continue;
+          }
+          if (!firstNamed.keyed) {
+            firstOfIdentity.set(identity(firstNamed.rule, firstNamed.group), firstNamed);
+            firstNamed.keyed = true;
+          }
           const key = identity(rule, group);
-          const earlier = first.get(key);
+          const earlier = firstOfIdentity.get(key);
           if (!earlier) {
-            first.set(key, { file, rule });
+            firstOfIdentity.set(key, { file, group, rule, keyed: true });
             continue;
           }
           const index = lines.get(earlier.file) ?? new LineIndex(earlier.file.text);

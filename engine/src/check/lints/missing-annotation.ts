@@ -8,7 +8,8 @@ export const missingAnnotation: Lint = {
   checkRule({ rule, config }: RuleInput): readonly Finding[] {
     if (rule.kind !== 'alert') return NO_FINDINGS;
     let findings: Finding[] | undefined;
-    for (const name of config.requiredAnnotations) {
+    for (let i = 0; i < config.requiredAnnotations.length; i++) {
+      const name = config.requiredAnnotations[i]!;
       if ((rule.annotations[name] ?? '').trim() !== '') continue;
       (findings ??= []).push({ message: `alert "${rule.name}" has no "${name}" annotation`, range: ruleNameRange(rule) });
     }

@@ -15,34 +15,57 @@ export const templateMissingLabel: Lint = {
     let labels: LabelSet | undefined;
     let why: string | undefined;
     let findings: Finding[] | undefined;
-    const check = (kind: string, name: string, value: string) => {
-      const refs = templates(value).labels;
-      for (let i = 0; i < refs.length; i++) {
-        const ref = refs[i]!;
-        labels ??= outputLabels(rule.expr!);
-        if (mayHaveLabel(labels, ref.label) || ref.label === '__name__') continue;
-        why ??= explain(labels, rule.exprText);
-        const span = (kind === 'label' ? rule.positions?.labels : rule.positions?.annotations)?.[name]?.value;
-        (findings ??= []).push({
-          message: `${kind} "${name}" reads label "${ref.label}", which the expression's result never has: ${why}`,
-          range: span ? rangeInScalar(span, value, ref.range, file.text) : ruleNameRange(rule),
-        });
+    // Labels, then annotations; a loop rather than a function for each, which would be made for every rule.
+    for (let k = 0; k < TEMPLATE_KINDS.length; k++) {
+      const kind = TEMPLATE_KINDS[k]!;
+      const templated = kind === 'label' ? rule.labels : rule.annotations;
+      const spans = kind === 'label' ? rule.positions?.labels : rule.positions?.annotations;
+      for (const name in templated) {
+        const value = templated[name]!;
+        const refs = templates(value).labels;
+        for (let i = 0; i < refs.length; i++) {
+          const ref = refs[i]!;
+          labels ??= outputLabels(rule.expr);
+          if (mayHaveLabel(labels, ref.label) || ref.label === '__name__') continue;
+          why ??= explain(labels, rule.exprText);
+          const span = spans?.[name]?.value;
+          (findings ??= []).push({
+            message: `${kind} "${name}" reads label "${ref.label}", which the expression's result never has: ${why}`,
+            range: span ? rangeInScalar(span, value, ref.range, file.text) : ruleNameRange(rule),
+          });
+        }
       }
-    };
-    for (const name in rule.labels) check('label', name, rule.labels[name]!);
-    for (const name in rule.annotations) check('annotation', name, rule.annotations[name]!);
+    }
     return findings ?? NO_FINDINGS;
   },
 };
+
+const TEMPLATE_KINDS = ['label', 'annotation'] as const;
 
 function explain(labels: LabelSet, exprText: string): string {
   const where = labels.because ? ` after ${quoteSource(labels.because, exprText)}` : '';
   if (labels.kind === 'except') return `it is removed${where}`;
   if (labels.names.size === 0) return `the result has no labels${where}`;
-  return `the result only has ${[...labels.names].sort().join(', ')}${where}`;
+  return `the result only has ${inOrder(labels.names).join(', ')}${where}`;
 }
 
+/** The names sorted, by insertion: the sets are small, and Array.prototype.sort allocates for its bookkeeping. */
+function inOrder(names: ReadonlySet<string>): string[] {
+  const sorted = Array.from(names);
+  for (let i = 1; i < sorted.length; i++) {
+    const name = sorted[i]!;
+    let j = i;
+    for (; j > 0 && sorted[j - 1]! > name; j--) sorted[j] = sorted[j - 1]!;
+    sorted[j] = name;
+  }
+  return sorted;
+}
+
+/** White space that is not a single space: what quoteSource replaces. */
+const SPACE_TO_COLLAPSE = /[^\S ]| {2}/;
+
 function quoteSource(node: Expr, exprText: string): string {
-  const text = exprText.slice(node.range.start, node.range.end).replace(/\s+/g, ' ');
+  let text = exprText.slice(node.range.start, node.range.end);
+  if (SPACE_TO_COLLAPSE.test(text)) text = text.replace(/\s+/g, ' ');
   return `\`${text.length > 60 ? `${text.slice(0, 57)}...` : text}\``;
 }
