@@ -175,7 +175,7 @@ describe('Klaxon in VS Code 1.100 (code-server)', () => {
       const message = await marker.locator('.descriptioncontainer').innerText();
       assert.match(message, /severity="critical"/, 'the expected alert is in the diff');
       assert.match(message, /severity="warning"/, 'the alert the rules produced is in the diff');
-      const { line } = await workbench.cursor();
+      const { line } = await workbench.cursorOff(1);
       assert.ok(line >= 16 && line <= 23, `the diagnostic is on the exp_alerts entry (lines 16-23), not line ${line}`);
       await shot();
     });

@@ -51,6 +51,19 @@ export class Workbench {
     return { line: Number(match[1]), column: Number(match[2]) };
   }
 
+  /**
+   * The cursor position once the status bar shows it off `line` (the status bar follows a move of
+   * the cursor a moment later); after `timeoutMs`, the position it shows then.
+   */
+  async cursorOff(line, timeoutMs = 3_000) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const position = await this.cursor();
+      if (position.line !== line || Date.now() > deadline) return position;
+      await this.page.waitForTimeout(50);
+    }
+  }
+
   /** The 1-based line whose gutter number sits level with `locator`'s middle. */
   async lineAt(locator) {
     const box = await locator.boundingBox();
