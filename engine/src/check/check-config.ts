@@ -55,7 +55,7 @@ export function withLintsOff(config: CheckConfig, names: readonly string[]): Che
 
 /** Reads a configuration file's text; problems name unknown keys, lints and values. */
 export function readCheckConfig(text: string, knownLints: readonly string[]): { config: CheckConfig; problems: Problem[] } {
-  const tree = readYamlTree(text);
+  const tree = readYamlTree(text, 'yaml.v3');
   const problems = [...tree.problems];
   const read = new GoValueReader(text, problems, 'config');
   const config = { ...DEFAULT_CHECK_CONFIG };

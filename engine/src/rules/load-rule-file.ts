@@ -57,7 +57,7 @@ export function loadRuleFile(text: string, file: string, options: RuleFileOption
   const problems: Problem[] = [];
   const groups: RuleGroup[] = [];
   try {
-    const tree = options.tree ?? readYamlTree(text);
+    const tree = options.tree ?? readYamlTree(text, 'yaml.v3');
     problems.push(...tree.problems);
     if (!tree.problems.some((p) => p.severity === 'error') && tree.root) newLoader(text, problems, options).load(tree.root, groups);
   } catch (e) {

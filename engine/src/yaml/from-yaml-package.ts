@@ -5,7 +5,7 @@
 import { isAlias, isMap, isScalar, isSeq, parseAllDocuments, type Document, type Node as YNode, type Pair } from 'yaml';
 import { problem, type Problem } from '../errors.js';
 import type { TextRange } from '../promql/ast.js';
-import { GO_DECODED_TAGS, goTagEffect } from './go-tags.js';
+import { GO_DECODED_TAGS, goTagEffect, type GoYaml } from './go-tags.js';
 import type { ScalarStyle } from './scalar-decode.js';
 import type { YamlNode, YamlScalar } from './tree.js';
 
@@ -15,7 +15,8 @@ export interface YamlTree {
   problems: Problem[];
 }
 
-export function readWithYamlPackage(text: string): YamlTree {
+/** `goYaml` is the Go package whose reading of standard tags applies (see go-tags.ts). */
+export function readWithYamlPackage(text: string, goYaml: GoYaml): YamlTree {
   const docs = parseAllDocuments(text, { uniqueKeys: false, merge: false, keepSourceTokens: false });
   if (!Array.isArray(docs) || docs.length === 0) return { root: undefined, problems: [] };
   const first = docs[0]!;
@@ -31,7 +32,7 @@ export function readWithYamlPackage(text: string): YamlTree {
     const start = docs[1]!.range[0];
     problems.push(problem('only the first YAML document is read; Prometheus ignores the documents after it', clampRange(start, start + 3, text.length), 'yaml', 'warning'));
   }
-  const converter = new Converter(first, problems);
+  const converter = new Converter(first, problems, goYaml);
   const root = first.contents === null ? undefined : converter.convert(first.contents as YNode, 0);
   return { root, problems };
 }
@@ -58,6 +59,7 @@ class Converter {
   constructor(
     private readonly doc: Document.Parsed,
     private readonly problems: Problem[],
+    private readonly goYaml: GoYaml,
   ) {}
 
   convert(node: YNode | null | undefined, fallbackAt: number): YamlNode {
@@ -101,7 +103,7 @@ class Converter {
 
   /** Decodes the scalar's text as its standard tag says, as Go does, or reports why the file does not decode. */
   private applyTag(scalar: YamlScalar): void {
-    const effect = goTagEffect(scalar.tag!, scalar.text);
+    const effect = goTagEffect(scalar.tag!, scalar.text, this.goYaml);
     if (!effect) return;
     if ('text' in effect) scalar.text = effect.text;
     else this.problems.push(problem(effect.error, scalar.range, 'yaml'));

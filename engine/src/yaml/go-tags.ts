@@ -2,9 +2,13 @@
  * Explicit standard tags on scalars, as Go's yaml packages (v2 and v3) decode them: a `!!binary`
  * scalar is base64 and decodes to the text of its bytes; `!!bool`, `!!int`, `!!float`, `!!null` and
  * `!!timestamp` must fit the scalar's text (`!!float` takes an integer too), or decoding the file
- * fails. Where yaml.v2 and yaml.v3 differ, yaml.v2's reading is taken: `yes`, `on`, `y` and their
- * opposites are booleans, so `!!bool yes` is accepted.
+ * fails. The packages differ on booleans: for yaml.v2, `yes`, `on`, `y` and their opposites are
+ * booleans too, so `!!bool yes` fits; yaml.v3 takes only `true` and `false`. Prometheus reads rule
+ * files with yaml.v3, promtool's unit tests and Alertmanager's configuration with yaml.v2.
  */
+
+/** Which of Go's yaml packages a file is read as. */
+export type GoYaml = 'yaml.v2' | 'yaml.v3';
 
 /** What a tag does to a scalar: its decoded text, or why the file does not decode. */
 export type TagEffect = { text: string } | { error: string };
@@ -17,12 +21,15 @@ const CHECKED_KINDS: ReadonlySet<string> = new Set<ResolvedKind>(['bool', 'int',
 /** The standard tags that Go decodes by their own rules; the `yaml` package's doubts about them do not apply. */
 export const GO_DECODED_TAGS: ReadonlySet<string> = new Set([...CHECKED_KINDS, 'binary'].map((kind) => STANDARD_TAG_PREFIX + kind));
 
-const WORDS = new Map<string, ResolvedKind>([
+const V3_WORDS = new Map<string, ResolvedKind>([
   ...wordsOf('bool', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'),
-  ...wordsOf('bool', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'),
   ...wordsOf('null', '', '~', 'null', 'Null', 'NULL'),
   ...wordsOf('float', '.nan', '.NaN', '.NAN', '.inf', '.Inf', '.INF', '+.inf', '+.Inf', '+.INF', '-.inf', '-.Inf', '-.INF'),
 ]);
+const WORDS: Readonly<Record<GoYaml, ReadonlyMap<string, ResolvedKind>>> = {
+  'yaml.v3': V3_WORDS,
+  'yaml.v2': new Map([...V3_WORDS, ...wordsOf('bool', 'y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF')]),
+};
 
 function wordsOf(kind: ResolvedKind, ...words: string[]): [string, ResolvedKind][] {
   return words.map((word) => [word, kind]);
@@ -32,8 +39,8 @@ function wordsOf(kind: ResolvedKind, ...words: string[]): [string, ResolvedKind]
 const MAY_RESOLVE = /^[-+0-9yYnNtTfFoO~.]/;
 const YAML_STYLE_FLOAT = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 
-/** The effect of `tag` (as the `yaml` package names it) on a scalar with `text`; undefined when it has none. */
-export function goTagEffect(tag: string, text: string): TagEffect | undefined {
+/** The effect of `tag` (as the `yaml` package names it) on a scalar with `text`, read as `goYaml` reads it; undefined when it has none. */
+export function goTagEffect(tag: string, text: string, goYaml: GoYaml): TagEffect | undefined {
   if (!tag.startsWith(STANDARD_TAG_PREFIX)) return undefined;
   const kind = tag.slice(STANDARD_TAG_PREFIX.length);
   if (kind === 'binary') {
@@ -41,15 +48,15 @@ export function goTagEffect(tag: string, text: string): TagEffect | undefined {
     return decoded === undefined ? { error: '!!binary value contains invalid base64 data' } : { text: decoded };
   }
   if (!CHECKED_KINDS.has(kind)) return undefined;
-  const resolved = resolvedKind(text, kind === 'timestamp');
+  const resolved = resolvedKind(text, kind === 'timestamp', WORDS[goYaml]);
   if (resolved === kind || (kind === 'float' && resolved === 'int')) return undefined;
   return { error: `cannot decode !!${resolved} \`${text}\` as a !!${kind}` };
 }
 
 /** What a scalar's text resolves to, ignoring its tag; timestamps only when asked for. */
-function resolvedKind(text: string, timestamps: boolean): ResolvedKind {
+function resolvedKind(text: string, timestamps: boolean, words: ReadonlyMap<string, ResolvedKind>): ResolvedKind {
   if (text !== '' && !MAY_RESOLVE.test(text)) return 'str';
-  const word = WORDS.get(text);
+  const word = words.get(text);
   if (word) return word;
   if (text[0] === '.') return /^\.[0-9]+([eE][-+]?[0-9]+)?$/.test(text) ? 'float' : 'str';
   if (!/^[-+0-9]/.test(text)) return 'str';

@@ -1,9 +1,11 @@
 /** Reads a YAML file into the tree model: the fast reader when it can, the `yaml` package otherwise. */
 import { readFast } from './fast-reader.js';
 import { readWithYamlPackage, type YamlTree } from './from-yaml-package.js';
+import type { GoYaml } from './go-tags.js';
 
-export type { YamlTree };
+export type { GoYaml, YamlTree };
 
-export function readYamlTree(text: string): YamlTree {
-  return readFast(text) ?? readWithYamlPackage(text);
+/** `goYaml` is the Go package that reads this kind of file where Prometheus or Alertmanager reads it (see go-tags.ts). */
+export function readYamlTree(text: string, goYaml: GoYaml): YamlTree {
+  return readFast(text) ?? readWithYamlPackage(text, goYaml);
 }

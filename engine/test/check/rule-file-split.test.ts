@@ -52,7 +52,7 @@ describe('emptiedOutside', () => {
     const emptied = emptiedOutside(FILE, starts[0]!, starts[1]!, starts[2]!);
     expect(emptied.length).toBe(FILE.length);
     expect(emptied.slice(starts[1]!, starts[2]!)).toBe(FILE.slice(starts[1]!, starts[2]!));
-    const tree = readYamlTree(emptied);
+    const tree = readYamlTree(emptied, 'yaml.v3');
     expect(tree.problems).toEqual([]);
     const groups = tree.root?.kind === 'map' ? tree.root.pairs[0]!.value : undefined;
     expect(groups?.kind === 'seq' && groups.items.map((g) => g.range.start)).toEqual([starts[1]! + 4]);

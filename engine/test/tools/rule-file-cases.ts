@@ -149,6 +149,10 @@ export const HAND_WRITTEN_CASES: Record<string, string> = {
   byteOrderMark: '\ufeffgroups: []\n',
   taggedStringName: 'groups:\n  - name: !!str g\n    rules: []\n',
   customTag: 'groups:\n  - name: !custom g\n    rules: []\n',
+  // yaml.v3 (rule files) takes only true and false as booleans; yaml.v2 (unit tests) takes yes and on too.
+  taggedBoolYes: alert('        labels:\n          x: !!bool yes\n'),
+  taggedBoolOn: alert('        labels:\n          x: !!bool on\n'),
+  taggedBoolTrue: alert('        labels:\n          x: !!bool True\n'),
   documentEndMarker: 'groups: []\n...\n',
   directive: '%YAML 1.2\n---\ngroups: []\n',
   uppercaseGroups: 'Groups: []\n',

@@ -8,7 +8,7 @@ import { editedYamlText, yamlText } from './yaml-texts.js';
 function expectSameAsYamlPackage(text: string): boolean {
   const fast = readFast(text);
   if (!fast) return false;
-  const full = readWithYamlPackage(text);
+  const full = readWithYamlPackage(text, 'yaml.v3');
   expect(full.problems, `problems for ${JSON.stringify(text)}`).toEqual([]);
   expect(fast.root, `tree for ${JSON.stringify(text)}`).toEqual(full.root);
   return true;

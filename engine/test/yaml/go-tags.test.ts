@@ -9,11 +9,11 @@ const tag = (kind: string) => `tag:yaml.org,2002:${kind}`;
 
 describe('goTagEffect', () => {
   it('decodes !!binary as base64 with padding, ignoring line breaks', () => {
-    expect(goTagEffect(tag('binary'), 'cg==')).toEqual({ text: 'r' });
-    expect(goTagEffect(tag('binary'), 'aGVs\nbG8=\n')).toEqual({ text: 'hello' });
-    expect(goTagEffect(tag('binary'), '')).toEqual({ text: '' });
+    expect(goTagEffect(tag('binary'), 'cg==', 'yaml.v3')).toEqual({ text: 'r' });
+    expect(goTagEffect(tag('binary'), 'aGVs\nbG8=\n', 'yaml.v3')).toEqual({ text: 'hello' });
+    expect(goTagEffect(tag('binary'), '', 'yaml.v3')).toEqual({ text: '' });
     for (const bad of ['cg', 'cg=', 'c===', 'cg==x', 'c g==', '*A==']) {
-      expect(goTagEffect(tag('binary'), bad), bad).toEqual({ error: '!!binary value contains invalid base64 data' });
+      expect(goTagEffect(tag('binary'), bad, 'yaml.v3'), bad).toEqual({ error: '!!binary value contains invalid base64 data' });
     }
   });
 
@@ -25,7 +25,7 @@ describe('goTagEffect', () => {
       ['null', ''], ['null', '~'], ['null', 'Null'],
       ['timestamp', '2001-12-14'], ['timestamp', '2001-12-14T21:59:43.10Z'], ['timestamp', '2001-2-3 4:05:06'],
     ];
-    for (const [kind, text] of fits) expect(goTagEffect(tag(kind), text), `!!${kind} ${text}`).toBeUndefined();
+    for (const [kind, text] of fits) expect(goTagEffect(tag(kind), text, 'yaml.v2'), `!!${kind} ${text}`).toBeUndefined();
   });
 
   it('rejects text that resolves to something else, naming what it is', () => {
@@ -42,16 +42,26 @@ describe('goTagEffect', () => {
       ['timestamp', '2001-13-01', '!!str `2001-13-01` as a !!timestamp'],
       ['timestamp', '2001-02-29', '!!str `2001-02-29` as a !!timestamp'],
     ];
-    for (const [kind, text, message] of misfits) expect(goTagEffect(tag(kind), text), `!!${kind} ${text}`).toEqual({ error: `cannot decode ${message}` });
+    for (const [kind, text, message] of misfits) expect(goTagEffect(tag(kind), text, 'yaml.v2'), `!!${kind} ${text}`).toEqual({ error: `cannot decode ${message}` });
+  });
+
+  it("reads yaml.v2's YAML 1.1 booleans (yes, on, y...) as booleans, and yaml.v3's as strings", () => {
+    for (const word of ['yes', 'Yes', 'YES', 'on', 'ON', 'y', 'N', 'no', 'off', 'Off']) {
+      expect(goTagEffect(tag('bool'), word, 'yaml.v2'), word).toBeUndefined();
+      expect(goTagEffect(tag('bool'), word, 'yaml.v3'), word).toEqual({ error: `cannot decode !!str \`${word}\` as a !!bool` });
+    }
+    for (const word of ['true', 'True', 'FALSE']) expect(goTagEffect(tag('bool'), word, 'yaml.v3'), word).toBeUndefined();
+    expect(goTagEffect(tag('int'), 'yes', 'yaml.v2')).toEqual({ error: 'cannot decode !!bool `yes` as a !!int' });
+    expect(goTagEffect(tag('int'), 'yes', 'yaml.v3')).toEqual({ error: 'cannot decode !!str `yes` as a !!int' });
   });
 
   it('leaves strings, the non-specific tag and unknown tags alone', () => {
-    for (const t of [tag('str'), '!', '!custom', tag('map')]) expect(goTagEffect(t, 'x'), t).toBeUndefined();
+    for (const t of [tag('str'), '!', '!custom', tag('map')]) expect(goTagEffect(t, 'x', 'yaml.v3'), t).toBeUndefined();
   });
 });
 
 describe('reading tagged scalars', () => {
-  const valueOf = (text: string) => (readYamlTree(text).root as YamlMap).pairs[0]!.value as YamlScalar;
+  const valueOf = (text: string) => (readYamlTree(text, 'yaml.v3').root as YamlMap).pairs[0]!.value as YamlScalar;
 
   it('gives a !!binary scalar its decoded text, in every style', () => {
     expect(valueOf('a: !!binary cg==\n').text).toBe('r');
@@ -61,7 +71,7 @@ describe('reading tagged scalars', () => {
 
   it('reports a tag its text does not fit as an error at the scalar, instead of the yaml package’s warning', () => {
     const text = 'a: !!int r\nb: !<tag:yaml.org,2002:float> 5m\nc: !!binary cg\nd: !!int "5"\n';
-    const { problems } = readYamlTree(text);
+    const { problems } = readYamlTree(text, 'yaml.v3');
     expect(problems.map((p) => [p.message, p.severity, p.source, text.slice(p.range.start, p.range.end)])).toEqual([
       ['cannot decode !!str `r` as a !!int', 'error', 'yaml', 'r'],
       ['cannot decode !!str `5m` as a !!float', 'error', 'yaml', '5m'],
@@ -70,7 +80,7 @@ describe('reading tagged scalars', () => {
   });
 
   it('keeps the yaml package’s warning for tags Go does not know', () => {
-    expect(readYamlTree('a: !custom x\n').problems.map((p) => p.message)).toEqual(['Unresolved tag: !custom']);
+    expect(readYamlTree('a: !custom x\n', 'yaml.v3').problems.map((p) => p.message)).toEqual(['Unresolved tag: !custom']);
   });
 });
 
@@ -87,6 +97,9 @@ describe('tags in the files Klaxon loads, as promtool and amtool decode them', (
     expect(loadRuleFile(rules('g', 'A', '!!float 5'), 'r.yml').problems.map((p) => p.message)).toEqual(['invalid duration in `for`: not a valid duration string: "5"']);
     const quotedInt = loadRuleFile('groups:\n  - name: g\n    limit: !!int "5"\n    rules: []\n', 'r.yml');
     expect([quotedInt.problems, quotedInt.groups[0]!.limit]).toEqual([[], 5]);
+    const labels = (value: string) => loadRuleFile(`groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up\n        labels: {x: ${value}}\n`, 'r.yml').problems.map((p) => p.message);
+    expect(labels('!!bool yes')).toEqual(['cannot decode !!str `yes` as a !!bool']);
+    expect(labels('!!bool True')).toEqual([]);
   });
 
   it('reads Alertmanager configs as amtool 0.25 does', () => {
@@ -96,5 +109,6 @@ describe('tags in the files Klaxon loads, as promtool and amtool decode them', (
     expect(errors(config('!!binary cg==', 'cg=='))).toEqual(['undefined receiver "r" used in route']);
     expect(errors(config('r', '!!int r'))).toEqual(['cannot decode !!str `r` as a !!int']);
     expect(errors(config('!!str 5', '!!str 5'))).toEqual([]);
+    expect(errors(config('!!bool yes', 'yes'))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import type { YamlMap } from '../../src/yaml/tree.js';
 
 function reader(text: string) {
   const problems: Problem[] = [];
-  const root = readYamlTree(text).root as YamlMap;
+  const root = readYamlTree(text, 'yaml.v2').root as YamlMap;
   return { read: new GoValueReader(text, problems, 'test'), root, problems };
 }
 

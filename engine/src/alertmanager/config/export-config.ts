@@ -10,7 +10,7 @@ import type { YamlMap } from '../../yaml/tree.js';
 import { KLAXON_KEYS } from './klaxon-settings.js';
 
 export function exportAlertmanagerConfig(text: string): string {
-  const tree = readYamlTree(text);
+  const tree = readYamlTree(text, 'yaml.v2');
   const root = tree.root;
   if (root?.kind !== 'map' || !root.pairs.some(isKlaxonPair)) return text;
   const cut = cutBlocks(text, root);

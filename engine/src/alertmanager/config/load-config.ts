@@ -35,7 +35,7 @@ export function loadAlertmanagerConfig(text: string, file: string): LoadedAlertm
   const problems: Problem[] = [];
   let config: AlertmanagerConfig | undefined;
   try {
-    const tree = readYamlTree(text);
+    const tree = readYamlTree(text, 'yaml.v2');
     problems.push(...tree.problems);
     if (!tree.problems.some((p) => p.severity === 'error')) config = new ConfigLoader(text, problems).load(tree.root);
   } catch (e) {

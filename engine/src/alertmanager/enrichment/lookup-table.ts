@@ -53,7 +53,7 @@ function readCsvRows(text: string, problems: Problem[], add: AddRow): void {
 
 /** YAML (JSON is YAML): a list of mappings, or a mapping from key to mapping. */
 function readTreeRows(text: string, key: string, problems: Problem[], add: AddRow): void {
-  const tree = readYamlTree(text);
+  const tree = readYamlTree(text, 'yaml.v2');
   problems.push(...tree.problems.map((p) => ({ ...p, source: SOURCE })));
   const root = tree.root;
   if (!root || isNull(root) || tree.problems.some((p) => p.severity === 'error')) return;

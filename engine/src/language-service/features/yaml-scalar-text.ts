@@ -33,7 +33,7 @@ function canBePlain(value: string): boolean {
 }
 
 function readsAs(scalar: string, value: string): boolean {
-  const tree = readWithYamlPackage(`k: ${scalar}\n`);
+  const tree = readWithYamlPackage(`k: ${scalar}\n`, 'yaml.v3');
   const root = tree.root;
   return tree.problems.length === 0 && root?.kind === 'map' && root.pairs[0]?.value.kind === 'scalar' && root.pairs[0].value.text === value;
 }

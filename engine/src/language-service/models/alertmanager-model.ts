@@ -36,7 +36,7 @@ export class AlertmanagerModel extends LazyModel {
   constructor(readonly doc: SourceDocument) {
     super();
     this.loaded = loadAlertmanagerConfig(doc.text, doc.uri);
-    this.tree = readYamlTree(doc.text);
+    this.tree = readYamlTree(doc.text, 'yaml.v2');
   }
 
   protected findProblems(): Problem[] {

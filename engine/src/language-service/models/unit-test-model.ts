@@ -31,7 +31,7 @@ export class UnitTestModel extends LazyModel {
     super();
     this.path = uriToPath(doc.uri);
     this.file = loadUnitTestFile(doc.text, this.path ?? doc.uri);
-    this.tree = readYamlTree(doc.text);
+    this.tree = readYamlTree(doc.text, 'yaml.v2');
   }
 
   protected findProblems(): Problem[] {

@@ -95,7 +95,7 @@ class FileReader {
 
 export function loadUnitTestFile(text: string, file: string): UnitTestFile {
   const reader = new FileReader(file, text);
-  const tree = readYamlTree(text);
+  const tree = readYamlTree(text, 'yaml.v2');
   reader.problems.push(...tree.problems.filter((p) => p.severity === 'error'));
   const result: UnitTestFile = {
     file,

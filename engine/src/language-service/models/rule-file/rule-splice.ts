@@ -55,7 +55,7 @@ export function readSegment(input: SpliceInput): SegmentReading {
   const head = `groups:\n${' '.repeat(input.rulesKeyColumn - 2)}- rules:\n`;
   const standIn = head + '\n'.repeat(input.lineNumber - 2) + segmentText;
   const standInStart = standIn.length - segmentText.length;
-  const tree = readYamlTree(standIn);
+  const tree = readYamlTree(standIn, 'yaml.v3');
   const delta = input.start - standInStart;
   if (tree.problems.some((p) => p.severity === 'error')) {
     const yamlProblems = tree.problems.map(({ severity, message, range, source }) => ({ severity, message, source, range: { start: Math.max(range.start, standInStart), end: Math.max(range.end, standInStart + 1) } }));
