@@ -33,3 +33,9 @@ export class KlaxonError extends Error {
 export function problem(message: string, range: TextRange, source: string, severity: Severity = 'error'): Problem {
   return { severity, message, range, source };
 }
+
+/** Whether any of `problems` is an error (rather than a warning or a note). */
+export function hasError(problems: readonly Problem[]): boolean {
+  for (let i = 0; i < problems.length; i++) if (problems[i]!.severity === 'error') return true;
+  return false;
+}

@@ -43,5 +43,11 @@ export interface Lint {
   /** One sentence for the documentation and `klaxon check --list-lints`. */
   summary: string;
   checkRule?(input: RuleInput): readonly Finding[];
+  /**
+   * Looks across all files, after every rule was checked alone. A rule's kind, name, labels, range
+   * and name position are all it reads: `klaxon check` lets go of the rest of a rule once its group
+   * is linted (see keepIdentityOnly in rule-file-shard.ts), so a lint that needs more must be kept
+   * there too.
+   */
   checkFiles?(files: readonly RuleFileInput[], config: CheckConfig): FileSetFinding[];
 }

@@ -40,6 +40,8 @@ export function foldTree<T>(root: Expr, combine: (node: Expr, children: readonly
     return foldWith(root, combine, nested ? [] : (sharedValues as T[]), nested ? [] : (sharedChildArrays as T[][]));
   } finally {
     folding = nested;
+    // A `combine` that threw leaves values behind: the next fold must not keep them alive.
+    if (!nested) sharedValues.length = 0;
   }
 }
 

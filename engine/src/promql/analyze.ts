@@ -1,8 +1,8 @@
 /** Parse and type-check in one call: the entry point for everything that reads PromQL text. */
 import type { Expr } from './ast.js';
-import { KlaxonError, problem, type Problem } from '../errors.js';
+import { hasError, KlaxonError, problem, type Problem } from '../errors.js';
 import { checkExpr, type CheckOptions } from './checker.js';
-import { hasError, parseExpr } from './parse.js';
+import { parseExpr } from './parse.js';
 
 export interface AnalyzedExpr {
   expr: Expr | undefined;

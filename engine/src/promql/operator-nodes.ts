@@ -3,9 +3,9 @@
  * fold into number literals as in Prometheus (`-1` is a number, `-(1)` a unary expression).
  */
 import type { IToken } from 'chevrotain';
-import type { BinaryExpr, BinaryOp, Expr, UnaryExpr, VectorMatching } from './ast.js';
+import type { BinaryExpr, BinaryOp, Expr, UnaryExpr, ValueType, VectorMatching } from './ast.js';
 import type { PrecedenceRules } from './precedence.js';
-import { typeOf } from './types.js';
+import { binaryResultType, typeOf } from './types.js';
 
 /** A binary operator as written, with its modifiers. */
 export interface Operator {
@@ -53,6 +53,20 @@ function applySign(sign: IToken, expr: Expr): Expr {
 }
 
 /**
+ * The types of the binary expressions made here: an operand that is a chain of them (`1 ^ 2 ^ ...`
+ * nests to the right) is typed without walking the chain, which would take time and stack in
+ * proportion to its length for every operator of it.
+ */
+const madeTypes = new WeakMap<BinaryExpr, ValueType>();
+
+/** The static type of an operand, looked up for the binary expressions made here. */
+function operandType(expr: Expr): ValueType {
+  let inner = expr;
+  while (inner.kind === 'ParenExpr' || inner.kind === 'UnaryExpr') inner = inner.expr;
+  return (inner.kind === 'BinaryExpr' ? madeTypes.get(inner) : undefined) ?? typeOf(inner);
+}
+
+/**
  * Vector matching is set between two instant vectors, and wherever it was written (so that the
  * type checker can reject it between scalars).
  */
@@ -65,9 +79,11 @@ function makeBinary(lhs: Expr, operator: Operator, rhs: Expr): BinaryExpr {
     returnBool: operator.returnBool,
     range: { start: lhs.range.start, end: rhs.range.end },
   };
+  const lhsType = operandType(lhs);
+  const rhsType = operandType(rhs);
+  madeTypes.set(binary, binaryResultType(lhsType, rhsType));
   const written = operator.matching;
-  // The right side first: it is seldom a long chain, and when it is no vector the left needs no look.
-  if (written || (typeOf(rhs) === 'vector' && typeOf(lhs) === 'vector')) {
+  if (written || (lhsType === 'vector' && rhsType === 'vector')) {
     const matching: VectorMatching = {
       card: SET_OPERATORS.has(operator.op) ? 'many-to-many' : 'one-to-one',
       labels: written?.labels ?? [],

@@ -4,7 +4,7 @@
  */
 import type { IRecognitionException, IToken } from 'chevrotain';
 import type { Expr, TextRange } from './ast.js';
-import { KlaxonError, problem, type Problem } from '../errors.js';
+import { hasError, KlaxonError, problem, type Problem } from '../errors.js';
 import { AstBuilder } from './build-ast.js';
 import { promqlParser } from './grammar.js';
 import { UnterminatedString } from './lexer.js';
@@ -112,10 +112,4 @@ function sortByPosition(problems: Problem[]): Problem[] {
 
 function byStart(a: Problem, b: Problem): number {
   return a.range.start - b.range.start;
-}
-
-/** Whether any of `problems` is an error (rather than a warning or a note). */
-export function hasError(problems: readonly Problem[]): boolean {
-  for (let i = 0; i < problems.length; i++) if (problems[i]!.severity === 'error') return true;
-  return false;
 }

@@ -101,7 +101,7 @@ function formatFixed6(value: number): string {
 /** One maker serves every parse; `start` resets it. */
 export class TreeMaker {
   private problems: Problem[] = [];
-  /** The selectors that selectorProblems reports on (few texts have any). */
+  /** The selectors that addSelectorProblems reports on (few texts have any). */
   private readonly suspectSelectors: SelectorRecord[] = [];
   /** The selectors that are info()'s second argument; few texts have any. */
   private infoSelectors: Set<VectorSelector> | undefined;
@@ -123,16 +123,9 @@ export class TreeMaker {
   }
 
   /**
-   * Checks that Prometheus makes once the tree is complete and free of other errors: a metric name
-   * given twice, and selectors that would match every series.
+   * Adds to `problems` what Prometheus checks once the tree is complete and free of other errors:
+   * a metric name given twice, and selectors that would match every series.
    */
-  selectorProblems(): Problem[] {
-    const found: Problem[] = [];
-    this.addSelectorProblems(found);
-    return found;
-  }
-
-  /** selectorProblems, appended to `problems`. */
   addSelectorProblems(problems: Problem[]): void {
     for (let s = 0; s < this.suspectSelectors.length; s++) {
       const { selector, nameOutsideBraces } = this.suspectSelectors[s]!;
@@ -151,7 +144,7 @@ export class TreeMaker {
     }
   }
 
-  /** Keeps a selector for selectorProblems when it names its metric twice or matches every series. */
+  /** Keeps a selector for addSelectorProblems when it names its metric twice or matches every series. */
   private noteSuspectSelector(selector: VectorSelector, nameOutsideBraces: boolean): void {
     const suspect = nameOutsideBraces ? namesMetricInBraces(selector.matchers) : matchesEverySeries(selector.matchers);
     if (suspect) this.suspectSelectors.push({ selector, nameOutsideBraces });

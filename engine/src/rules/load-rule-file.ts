@@ -4,7 +4,7 @@
  * syntax, metric and label names, fields that recording rules may not set, and duplicate group
  * names. Every problem is located in the file, inside embedded expressions too. Never throws.
  */
-import { problem, type Problem } from '../errors.js';
+import { hasError, problem, type Problem } from '../errors.js';
 import { inFile, type FileProblem } from '../file-problem.js';
 import { isValidLabelName, isValidLabelValue, isValidMetricName, type NameValidation } from '../labels/name-validation.js';
 import { parsePromQL, type AnalyzedExpr } from '../promql/analyze.js';
@@ -307,11 +307,6 @@ class RuleFileLoader {
 
 function span(node: YamlScalar): ScalarSpan {
   return { style: node.style, range: node.range };
-}
-
-function hasError(problems: readonly Problem[]): boolean {
-  for (let i = 0; i < problems.length; i++) if (problems[i]!.severity === 'error') return true;
-  return false;
 }
 
 function firstKeyRange(pairs: readonly { key: YamlNode }[], fallback: TextRange): TextRange {

@@ -22,7 +22,7 @@ export interface LoadedSeriesFile {
 const DEFAULT_INTERVAL_MS = 60_000;
 
 export function loadInputSeriesFile(text: string, file: string, startMs = 0): LoadedSeriesFile {
-  const { root, problems } = readYamlTree(text, 'yaml.v3');
+  const { root, problems } = readYamlTree(text, 'yaml.v2');
   const out: Problem[] = [...problems];
   const store = new MemoryStore();
   let intervalMs = DEFAULT_INTERVAL_MS;

@@ -4,17 +4,10 @@
  * (which may hold `}}`) or a quote or the action is left open: then there is no answer.
  */
 
-/** The start (at `{{`) and end (after `}}`) of every action, in pairs; undefined when unsure. */
-export function actionSpans(text: string): number[] | undefined {
-  const spans: number[] = [];
-  const count = writeActionSpans(text, spans);
-  return count < 0 ? undefined : spans;
-}
-
 /**
- * actionSpans written into `spans` from its start, for callers that reuse one array (emptying it
- * would free its storage): returns how many numbers it wrote, or -1 when unsure. The entries past
- * those are left as they were.
+ * The start (at `{{`) and end (after `}}`) of every action, in pairs, written into `spans` from its
+ * start, for callers that reuse one array (emptying it would free its storage): returns how many
+ * numbers it wrote, or -1 when unsure. The entries past those are left as they were.
  */
 export function writeActionSpans(text: string, spans: number[]): number {
   let count = 0;

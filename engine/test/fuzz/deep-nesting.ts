@@ -35,6 +35,8 @@ export const DEEP_INPUTS: readonly DeepInput[] = [
   { name: '10,000-term chain of comparisons', text: chain(N, '> bool') },
   { name: '10,000-term chain with vector matching', text: chain(N, '/ on (job) group_left') },
   { name: '10,000-term chain of powers (right-associative)', text: chain(N, '^') },
+  { name: '50,000-term chain of powers of numbers', text: chain(5 * N, '^', (i) => String((i % 3) + 1)) },
+  { name: '50,000-term chain of powers of selectors', text: chain(5 * N, '^', () => 'metric_a') },
   { name: '10,000 nested function calls', text: `${repeat('abs(', N)}metric_a${repeat(')', N)}` },
   { name: '10,000 nested aggregations', text: `${repeat('sum by (job) (', N)}metric_a${repeat(')', N)}` },
   { name: '10,000 nested subqueries', text: `${repeat('max_over_time(', N)}metric_a${repeat('[5m:1m])', N)}` },

@@ -13,6 +13,25 @@ import { parseOk } from './parse-helpers.js';
 const tooDeepBrackets = `expression nesting too deep (limit ${MAX_BRACKET_DEPTH} parentheses, braces and brackets)`;
 const tooDeepTree = `expression nesting too deep (limit ${MAX_TREE_DEPTH} levels)`;
 
+/**
+ * Runs `fn` with little stack left: as deep in a recursion as the stack allows, less `spare`
+ * frames. Work that needs stack in proportion to its input runs out of it there.
+ */
+function withLittleStack<T>(fn: () => T, spare = 2_000): T {
+  let deepest = 0;
+  const probe = (depth: number): void => {
+    deepest = depth;
+    probe(depth + 1);
+  };
+  try {
+    probe(0);
+  } catch {
+    // The stack's end: `deepest` frames fit.
+  }
+  const descend = (depth: number): T => (depth <= 0 ? fn() : descend(depth - 1));
+  return descend(deepest - spare);
+}
+
 function nestedParens(depth: number, inner = '1'): string {
   return '('.repeat(depth) + inner + ')'.repeat(depth);
 }
@@ -29,6 +48,13 @@ describe('nesting limits', () => {
     expect(printExpr(expr)).toBe(text);
     expect(checkExpr(expr)).toEqual([]);
     expect(parseExpr(nestedParens(MAX_BRACKET_DEPTH + 1)).problems.map((p) => p.message)).toEqual([tooDeepBrackets]);
+  });
+
+  it('types the operands of a long chain of powers without walking the chain (which took stack in proportion to it)', () => {
+    for (const term of ['2', 'x']) {
+      const text = Array.from({ length: 20_000 }, () => term).join(' ^ ');
+      expect(withLittleStack(() => parseExpr(text)).problems.map((p) => p.message), term).toEqual([tooDeepTree]);
+    }
   });
 
   it('rejects 10,000 nested parentheses with a clear error', () => {

@@ -16,6 +16,12 @@ import { TreeMaker } from '../../src/promql/tree-maker.js';
 import { PromQLTreeParser } from '../../src/promql/tree-parser.js';
 import { parserShapedExpr } from './expr-arbitrary.js';
 
+function selectorProblemsOf(maker: TreeMaker): Problem[] {
+  const found: Problem[] = [];
+  maker.addSelectorProblems(found);
+  return found;
+}
+
 const treeParser = new PromQLTreeParser();
 
 /** Trees and problems as comparable text; matchers by what they say. */
@@ -28,7 +34,7 @@ function viaTreeParser(text: string): string | undefined {
   const maker = new TreeMaker();
   maker.start(problems);
   const expr = treeParser.parse(promqlLexer.tokenize(text).tokens, maker);
-  return expr && comparable({ expr, problems, selectorProblems: maker.selectorProblems() });
+  return expr && comparable({ expr, problems, selectorProblems: selectorProblemsOf(maker) });
 }
 
 function viaSyntaxTree(text: string): { syntaxErrors: number; problems: Problem[]; result: string } {
@@ -39,7 +45,7 @@ function viaSyntaxTree(text: string): { syntaxErrors: number; problems: Problem[
   const problems: Problem[] = [];
   const maker = new TreeMaker();
   const expr = new AstBuilder(maker).build(cst, problems);
-  return { syntaxErrors, problems, result: comparable({ expr, problems, selectorProblems: maker.selectorProblems() }) };
+  return { syntaxErrors, problems, result: comparable({ expr, problems, selectorProblems: selectorProblemsOf(maker) }) };
 }
 
 function expectAgreement(text: string): void {
