@@ -11,16 +11,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { COMMONJS_FROM_MODULES } from './commonjs-bundle.mjs';
 
 const outdir = 'dist/bin';
 rmSync(outdir, { recursive: true, force: true });
 
 const common = { bundle: true, platform: 'node', target: 'node20', logLevel: 'warning' };
-/** CommonJS has no import.meta: its url is the file's. The banner keeps the file strict, as modules are. */
-const importMetaUrlInCommonJs = {
-  define: { 'import.meta.url': '__klaxonBundleUrl' },
-  banner: { js: "'use strict';\nvar __klaxonBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
-};
 await build({
   ...common,
   entryPoints: ['src/cli/bundle.ts'],
@@ -29,9 +25,9 @@ await build({
   // node-sqlite3-wasm loads its .wasm file from its own directory, so it stays in node_modules.
   external: ['node-sqlite3-wasm'],
   // check-in-parallel finds its worker script next to the module it is in: here, the bundle.
-  ...importMetaUrlInCommonJs,
+  ...COMMONJS_FROM_MODULES,
 });
-await build({ ...common, ...importMetaUrlInCommonJs, entryPoints: ['src/cli/bin.ts'], outfile: join(outdir, 'klaxon.cjs'), format: 'cjs' });
+await build({ ...common, ...COMMONJS_FROM_MODULES, entryPoints: ['src/cli/bin.ts'], outfile: join(outdir, 'klaxon.cjs'), format: 'cjs' });
 await build({ ...common, entryPoints: ['src/cli/bin.ts'], outfile: join(outdir, 'check-worker.js'), format: 'esm' });
 
 // Rules of the common kinds, so that the sample run compiles what checking rule files runs.

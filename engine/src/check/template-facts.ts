@@ -82,9 +82,9 @@ function moved(parsed: Parsed, spans: readonly number[]): TemplateFacts | undefi
   return { parses: parsed.facts.parses, labels };
 }
 
-/** Whether `b` starts with `a`'s numbers. */
-function startsWithNumbers(b: readonly number[], a: readonly number[]): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+/** Whether `numbers` starts with `prefix`. */
+function startsWithNumbers(numbers: readonly number[], prefix: readonly number[]): boolean {
+  for (let i = 0; i < prefix.length; i++) if (prefix[i] !== numbers[i]) return false;
   return true;
 }
 

@@ -237,7 +237,7 @@ const NEGATIVE_INFINITY = new Set(['-.inf', '-.Inf', '-.INF']);
  * ('negative'); an integer up to 2^64-1 is taken; so is any float up to 2^64, negative ones too
  * (Go converts them without complaint; Klaxon reads them as 0).
  */
-export function goUintValue(text: string): number | 'negative' | undefined {
+function goUintValue(text: string): number | 'negative' | undefined {
   const plain = text.replaceAll('_', '');
   const asInt = goParseInteger(plain);
   if (asInt !== undefined && asInt >= -(2n ** 63n) && asInt < 2n ** 64n) return asInt < 0n ? 'negative' : Number(asInt);

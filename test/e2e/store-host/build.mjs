@@ -11,6 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
+import { COMMONJS_FROM_MODULES } from '../../../engine/scripts/commonjs-bundle.mjs';
 
 const here = import.meta.dirname;
 const requireHere = createRequire(import.meta.url);
@@ -30,8 +31,7 @@ export async function buildStoreHostExtension(directory) {
     format: 'cjs',
     external: ['vscode'],
     outfile: join(stage, 'out/extension.js'),
-    define: { 'import.meta.url': '__klaxonBundleUrl' },
-    banner: { js: "var __klaxonBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    ...COMMONJS_FROM_MODULES,
     logLevel: 'warning',
   });
   for (const file of await readdir(sqliteDist)) await copyFile(join(sqliteDist, file), join(stage, 'out', file));

@@ -81,7 +81,7 @@ export function rangeOfNode(node: Expr, children: readonly ValueRange[]): ValueR
 function callRange(node: Call, args: readonly ValueRange[]): ValueRange {
   const fixed = FIXED_RANGES.get(node.func);
   if (fixed) return fixed;
-  const vectorArg = node.args.findIndex(isSeriesArgument);
+  const vectorArg = node.args.findIndex(isNotLiteral);
   const inner = vectorArg >= 0 ? args[vectorArg]! : args.length > 0 ? args[0]! : UNKNOWN;
   switch (node.func) {
     case 'clamp':
@@ -97,7 +97,7 @@ function callRange(node: Call, args: readonly ValueRange[]): ValueRange {
   }
 }
 
-function isSeriesArgument(arg: Expr): boolean {
+function isNotLiteral(arg: Expr): boolean {
   return arg.kind !== 'NumberLiteral' && arg.kind !== 'StringLiteral';
 }
 

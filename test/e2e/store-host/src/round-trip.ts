@@ -3,9 +3,8 @@
  * and reads everything back. Records come back as JSON values (label sets as objects).
  */
 import type { HistoryEvent, NotificationLogEntry, Silence, StoredAlert } from '../../../../engine/src/alertmanager/model.js';
-import { fingerprint } from '../../../../engine/src/labels/fingerprint.js';
-import { Labels } from '../../../../engine/src/labels/labels.js';
 import { KlaxonStore } from '../../../../engine/src/store/klaxon-store.js';
+import { sampleAlert, sampleNotificationLogEntry, sampleSilence } from '../../../../engine/test/store/samples.js';
 
 type AlertJson = Omit<StoredAlert, 'labels'> & { labels: Record<string, string> };
 
@@ -31,12 +30,12 @@ export interface RoundTrip {
 }
 
 export async function roundTrip(storagePath: string): Promise<RoundTrip> {
-  const alerts = [1, 2, 3].map(sampleAlert);
+  const alerts = [1, 2, 3].map((n) => sampleAlert(n));
   const kept = alerts.slice(0, 2);
   const written: StoreContents = {
     alerts: kept.map(alertJson),
     silences: [sampleSilence(1), sampleSilence(2)],
-    notificationLog: [sampleNotificationLogEntry(kept)],
+    notificationLog: [sampleNotificationLogEntry(1, { firingAlerts: kept.map((alert) => alert.fingerprint) })],
     history: kept.map((alert, n) => ({ at: alert.startsAt, kind: 'alert.received', fingerprint: alert.fingerprint, data: { n } })),
   };
   written.history.push({ at: 1_700_000_500_000, kind: 'silence.created', silenceId: written.silences[0]!.id, data: { by: 'test' } });
@@ -78,44 +77,4 @@ export async function roundTrip(storagePath: string): Promise<RoundTrip> {
 
 function alertJson(alert: StoredAlert): AlertJson {
   return { ...alert, labels: alert.labels.toObject() };
-}
-
-function sampleAlert(n: number): StoredAlert {
-  const labels = Labels.from({ alertname: 'DiskFull', instance: `host-${n}:9100`, severity: 'critical' });
-  return {
-    fingerprint: fingerprint(labels),
-    labels,
-    annotations: { summary: `disk on host ${n} is full`, description: 'über 95 % — “quoted”' },
-    startsAt: 1_700_000_000_000 + n,
-    endsAt: 1_700_000_300_000 + n,
-    generatorURL: `http://prometheus.example/graph?g0.expr=disk&n=${n}`,
-    updatedAt: 1_700_000_000_500 + n,
-    timeout: n % 2 === 0,
-  };
-}
-
-function sampleSilence(n: number): Silence {
-  return {
-    id: `0b5e1c3a-7d2f-4e8a-9c1b-${String(n).padStart(12, '0')}`,
-    matchers: [
-      { name: 'alertname', value: 'DiskFull', isRegex: false, isEqual: true },
-      { name: 'instance', value: 'host-[0-9]+:9100', isRegex: true, isEqual: true },
-    ],
-    startsAt: 1_700_000_000_000,
-    endsAt: 1_700_003_600_000 + n,
-    updatedAt: 1_700_000_000_000,
-    createdBy: 'ops@example.com',
-    comment: `maintenance ${n}`,
-  };
-}
-
-function sampleNotificationLogEntry(firing: readonly StoredAlert[]): NotificationLogEntry {
-  return {
-    groupKey: '{}:{alertname="DiskFull"}',
-    receiver: { groupName: 'pager', integration: 'webhook', index: 0 },
-    timestamp: 1_700_000_010_000,
-    firingAlerts: firing.map((alert) => alert.fingerprint),
-    resolvedAlerts: [],
-    expiresAt: 1_700_432_010_000,
-  };
 }
